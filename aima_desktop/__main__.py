@@ -1,0 +1,3 @@
+from aima_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The orchestrator: one QProcess per module run, abort and recovery (QtCore only)."""

@@ -1,0 +1,1 @@
+"""Analysis modules. Heavy libraries are imported here only, and only inside worker processes."""

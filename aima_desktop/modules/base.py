@@ -1,0 +1,58 @@
+"""The analysis module interface: one required generator of committed units, optional hooks."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aima_desktop.domain.records import Event, MediaInfo
+
+
+@dataclass
+class Unit:
+    """One unit of work: its results and the cursor after it, committed in one transaction."""
+
+    events: list[Event]
+    cursor: dict
+    processed_s: float
+    stats: dict | None = None
+
+
+@dataclass
+class ModuleContext:
+    """What a module may know about the run it serves. It never touches the store itself."""
+
+    run_id: int
+    module: str
+    media: MediaInfo
+    config: dict
+    cursor: dict | None
+    total_s: float
+    audio_path: Path
+    previous_events: Callable[[str], list[Event]]
+    report_device: Callable[[str], None]
+    warn: Callable[[str], None]
+    stop_requested: threading.Event = field(default_factory=threading.Event)
+
+
+class AnalysisModule:
+    """Base class of analysis modules.
+
+    ``process`` is the one required method: it yields :class:`Unit` objects, each of which the
+    worker commits with its cursor before asking for the next. A module resumes by reading
+    ``ctx.cursor`` (None on a fresh run). ``prepare`` (load models, pick the device) and
+    ``close`` are optional hooks.
+    """
+
+    name = ""
+
+    def prepare(self, ctx: ModuleContext) -> None:
+        """Load what the module needs before the first unit; report the device used."""
+
+    def process(self, ctx: ModuleContext) -> Iterator[Unit]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release what ``prepare`` acquired."""

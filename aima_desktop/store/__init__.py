@@ -1,0 +1,1 @@
+"""The project store (SQLite + content-addressed blobs) and the application-wide files."""

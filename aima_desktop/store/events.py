@@ -1,0 +1,92 @@
+"""Timeline events and the durability rule's unit commit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from aima_desktop.domain.records import Event
+from aima_desktop.store.database import now_iso, to_json, transaction
+
+
+class EventStore:
+    """Writes a worker's units and reads timeline events by run and time range."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def commit_unit(
+        self,
+        run_id: int,
+        module: str,
+        events: Sequence[Event],
+        cursor: dict,
+        processed_s: float,
+        stats: dict | None = None,
+    ) -> int:
+        """Store one unit of work and the cursor after it in a single transaction.
+
+        Returns the run's new unit sequence number. Either all of it is on disk or none.
+        """
+        with transaction(self.db):
+            seq = self.db.conn.execute(
+                "SELECT seq FROM module_runs WHERE id = ?", [run_id]).fetchone()[0] + 1
+            if events:
+                self.db.conn.executemany(
+                    "INSERT INTO events (run_id, module, kind, seq, start_s, end_s, minute, label,"
+                    " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(run_id, module, e.kind, seq, e.start, e.end, int(e.start // 60), e.label,
+                      to_json(e.payload)) for e in events],
+                )
+            assignments = "seq = ?, cursor = ?, processed_s = ?, updated_at = ?"
+            params: list = [seq, to_json(cursor), processed_s, now_iso()]
+            if stats is not None:
+                assignments += ", stats = ?"
+                params.append(to_json(stats))
+            self.db.conn.execute(
+                f"UPDATE module_runs SET {assignments} WHERE id = ?", [*params, run_id])
+        return seq
+
+    def update_stats(self, run_id: int, stats: dict) -> None:
+        with transaction(self.db):
+            self.db.conn.execute(
+                "UPDATE module_runs SET stats = ? WHERE id = ?", [to_json(stats), run_id])
+
+    def events(
+        self,
+        run_ids: Sequence[int],
+        kind: str | None = None,
+        start: float | None = None,
+        end: float | None = None,
+    ) -> list[Event]:
+        """Events of ``run_ids`` ordered by time; with ``start``/``end``, those overlapping it."""
+        if not run_ids:
+            return []
+        where = [f"run_id IN ({','.join('?' for _ in run_ids)})"]
+        params: list = list(run_ids)
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(kind)
+        if end is not None:
+            where.append("start_s < ?")
+            params.append(end)
+        if start is not None:
+            where.append("end_s > ?")
+            params.append(start)
+        rows = self.db.conn.execute(
+            "SELECT kind, start_s, end_s, label, payload FROM events WHERE "
+            + " AND ".join(where) + " ORDER BY start_s, id", params)
+        return [Event(kind=k, start=s, end=e, label=label, payload=json.loads(payload))
+                for k, s, e, label, payload in rows]
+
+    def count(self, run_ids: Sequence[int], kind: str | None = None) -> int:
+        if not run_ids:
+            return 0
+        sql = f"SELECT COUNT(*) FROM events WHERE run_id IN ({','.join('?' for _ in run_ids)})"
+        params: list = list(run_ids)
+        if kind is not None:
+            sql += " AND kind = ?"
+            params.append(kind)
+        return self.db.conn.execute(sql, params).fetchone()[0]

@@ -1,0 +1,3 @@
+from aima_desktop.worker.runner import main
+
+raise SystemExit(main())
