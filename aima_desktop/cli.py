@@ -68,10 +68,10 @@ class Reporter:
     def _run_state(self, _run_id: int, module: str, state: str) -> None:
         self.emit("run_state", module=module, state=state)
 
-    def _stopping(self, _job_id: int, grace_s: float) -> None:
-        self.emit("aborting", status="aborting", grace_s=grace_s)
-        if not self.as_json:
-            self._end_line()
+    def _stopping(self, _job_id: int, abort_type: str, grace_s: float) -> None:
+        self.emit("aborting", status="aborting", abort_type=abort_type, grace_s=grace_s)
+        if not self.as_json and abort_type == "user":
+            self.end_line()
             print(f"Aborting: stopping workers (grace period {grace_s:g} s; press Ctrl-C again "
                   "to stop at once)...", file=sys.stderr)
 
@@ -97,7 +97,7 @@ class Reporter:
         else:
             print(line, file=sys.stderr)
 
-    def _end_line(self) -> None:
+    def end_line(self) -> None:
         if self.interactive:
             print(file=sys.stderr)
 
@@ -146,7 +146,7 @@ def _execute(project: Project, job_id: int, args: argparse.Namespace, grace_s: f
                           connect=reporter.connect)
     except LockedElsewhere as exc:
         raise _fail(str(exc)) from None
-    reporter._end_line()
+    reporter.end_line()
     job = project.jobs.job(job_id)
     summary = job_summary(project, job)
     media = project.jobs.media(job.media_id)

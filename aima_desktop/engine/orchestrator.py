@@ -66,7 +66,7 @@ class Orchestrator(QObject):
     job_started = Signal(int)  # job_id
     progress = Signal(int, str, float, float)  # run_id, module, processed_s, total_s
     run_state = Signal(int, str, str)  # run_id, module, state
-    stopping = Signal(int, float)  # job_id, grace period in seconds
+    stopping = Signal(int, str, float)  # job_id, "user" or "system", grace period in seconds
     job_finished = Signal(int, str)  # job_id, final status
 
     def __init__(self, project: Project, *, grace_s: float = DEFAULT_GRACE_S,
@@ -202,7 +202,9 @@ class Orchestrator(QObject):
             self._failed_worker_log = "\n".join(worker.log_tail)
             if self._stop is None:
                 # Every module so far is critical: its failure stops the job (system-initiated).
-                self._begin_stop("system", str(error.category), error, self.grace_s)
+                self._begin_stop("system", str(error.category), error, self.grace_s,
+                                 {run_id: RunStatus.FAILED})
+                return
             self._stop.outcomes[run_id] = RunStatus.FAILED
         if self._stop is None:
             self._schedule()
@@ -211,11 +213,11 @@ class Orchestrator(QObject):
 
     # -- stopping ------------------------------------------------------------------------
     def _begin_stop(self, abort_type: str, reason: str, error: ErrorInfo | None,
-                    grace_s: float) -> None:
-        self._stop = _Stop(abort_type, reason, now_iso(), error)
+                    grace_s: float, outcomes: dict[int, RunStatus] | None = None) -> None:
+        self._stop = _Stop(abort_type, reason, now_iso(), error, dict(outcomes or {}))
         self.project.jobs.set_job_status(self.job_id, JobStatus.ABORTING, abort_type=abort_type,
                                          abort_reason=reason, abort_timestamp=self._stop.timestamp)
-        self.stopping.emit(self.job_id, grace_s)
+        self.stopping.emit(self.job_id, abort_type, grace_s)
         for worker in list(self._workers.values()):
             worker.request_stop()
             self.run_state.emit(worker.run_id, worker.module, "stopping")

@@ -121,16 +121,18 @@ def user_version(db: sqlite_utils.Database) -> int:
 
 def migrate(db: sqlite_utils.Database) -> int:
     """Bring the schema up to :data:`SCHEMA_VERSION`; each step in its own transaction."""
-    version = user_version(db)
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"the project was saved by a newer version of AIMA Desktop (schema {version}, "
-            f"this version knows up to {SCHEMA_VERSION}); update AIMA Desktop to open it"
-        )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
+    while True:
+        # The version is read inside the write transaction: two processes opening a new
+        # project at the same moment must not both apply the same step.
         with transaction(db):
-            for statement in MIGRATIONS[target - 1].split(";"):
+            version = user_version(db)
+            if version > SCHEMA_VERSION:
+                raise SchemaTooNew(
+                    f"the project was saved by a newer version of AIMA Desktop (schema {version}, "
+                    f"this version knows up to {SCHEMA_VERSION}); update AIMA Desktop to open it")
+            if version == SCHEMA_VERSION:
+                return version
+            for statement in MIGRATIONS[version].split(";"):
                 if statement.strip():
                     db.conn.execute(statement)
-            db.conn.execute(f"PRAGMA user_version = {int(target)}")
-    return SCHEMA_VERSION
+            db.conn.execute(f"PRAGMA user_version = {version + 1}")

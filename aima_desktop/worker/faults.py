@@ -7,7 +7,7 @@ misbehave once N units are committed (default 0):
   (``resource_exhaustion`` raises ``MemoryError``, ``internal_error`` a ``RuntimeError``, ...);
 - ``crash``: the process dies at once, as on a segmentation fault;
 - ``hang``: the process stops answering (no heartbeat, abort requests ignored);
-- ``ignore_abort``: abort requests are ignored, the heartbeat goes on.
+- ``ignore_abort``: the work gets stuck and abort requests are ignored; the heartbeat goes on.
 """
 
 from __future__ import annotations

@@ -146,12 +146,11 @@ class Worker:
             fault.raise_error()
         elif fault.kind == "crash":
             fault.crash()
-        elif fault.kind == "hang":
-            self._hung = True
-            while True:
-                time.sleep(3600)
-        elif fault.kind == "ignore_abort":
+        elif fault.kind in ("hang", "ignore_abort"):
+            self._hung = fault.kind == "hang"
             self._ignore_abort = True
+            while True:  # stuck, as in a call that never returns
+                time.sleep(3600)
 
     # -- main thread -----------------------------------------------------------------------
     def run(self) -> int:
@@ -162,7 +161,7 @@ class Worker:
         while True:
             if self._sigterm:
                 self._request_stop("SIGTERM")
-            if self.stop_requested.is_set() and not (self._ignore_abort or self._hung):
+            if self.stop_requested.is_set() and not self._ignore_abort:
                 return self._exit_aborted()
             if self.done.is_set():
                 return self._exit_done()
