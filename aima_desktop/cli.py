@@ -34,10 +34,6 @@ class CliError(Exception):
     """Ends the command with one line on stderr and exit code 1."""
 
 
-def _fail(message: str) -> CliError:
-    return CliError(message)
-
-
 # -- output --------------------------------------------------------------------------------
 class Reporter:
     """Progress of a running job: a status line on stderr, or JSON lines on stdout."""
@@ -107,7 +103,7 @@ def _open_project(path: str) -> Project:
     try:
         project = Project.open(Path(path))
     except ProjectError as exc:
-        raise _fail(str(exc)) from None
+        raise CliError(str(exc)) from None
     recover_interrupted_jobs(project)
     return project
 
@@ -115,14 +111,14 @@ def _open_project(path: str) -> Project:
 def _job_id_or_latest(project: Project, job_id: int | None, resumable: bool = False) -> int:
     if job_id is not None:
         if project.jobs.job(job_id) is None:
-            raise _fail(f"{project.path}: there is no job {job_id}")
+            raise CliError(f"{project.path}: there is no job {job_id}")
         return job_id
     jobs = project.jobs.list_jobs()
     if resumable:
         jobs = [j for j in jobs if j.status in RESUMABLE_JOB_STATUSES
                 and project.jobs.child_job_id(j.id) is None]
     if not jobs:
-        raise _fail(f"{project.path}: no {'resumable ' if resumable else ''}job in this project")
+        raise CliError(f"{project.path}: no {'resumable ' if resumable else ''}job in this project")
     return jobs[-1].id
 
 
@@ -145,7 +141,7 @@ def _execute(project: Project, job_id: int, args: argparse.Namespace, grace_s: f
                           {"grace_s": grace_s, "heartbeat_timeout_s": heartbeat_timeout_s},
                           connect=reporter.connect)
     except LockedElsewhere as exc:
-        raise _fail(str(exc)) from None
+        raise CliError(str(exc)) from None
     reporter.end_line()
     job = project.jobs.job(job_id)
     summary = job_summary(project, job)
@@ -195,7 +191,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         project = Project.open_or_create(project_dir)
     except ProjectError as exc:
-        raise _fail(str(exc)) from None
+        raise CliError(str(exc)) from None
     recover_interrupted_jobs(project)
     add_recent_project(project.path)
     config = {
@@ -207,9 +203,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         job = new_job(project, media, modules, config)
     except BadInputError as exc:
-        raise _fail(f"{media}: {exc.message}") from None
+        raise CliError(f"{media}: {exc.message}") from None
     except UnknownModule as exc:
-        raise _fail(str(exc)) from None
+        raise CliError(str(exc)) from None
     grace = args.grace if args.grace is not None else settings.grace_period_s
     return _execute(project, job.id, args, grace, settings.heartbeat_timeout_s)
 
@@ -244,9 +240,9 @@ def cmd_resume(args: argparse.Namespace) -> int:
     try:
         job = resume_job(project, job_id, args.option)
     except NotResumable as exc:
-        raise _fail(str(exc)) from None
+        raise CliError(str(exc)) from None
     except BadInputError as exc:
-        raise _fail(exc.message) from None
+        raise CliError(exc.message) from None
     if not args.json:
         print(f"Resuming job {job_id} as job {job.id} ({job.resume_option}).", file=sys.stderr)
     grace = args.grace if args.grace is not None else settings.grace_period_s

@@ -13,9 +13,9 @@ from aima_desktop.store.project import Project
 from tests.conftest import TEST_MODEL, RunningAima, aima, transcript_progress, wait_for
 
 MOMENTS = {
-    # before the speech model has produced anything
+    # the audio is decoded, the speech model has not produced anything yet
     "early": lambda e: (e.get("event"), e.get("module"), e.get("state")) == (
-        "run_state", "transcript", "starting"),
+        "run_state", "audio", "completed"),
     "middle": lambda e: transcript_progress(e, 0.25),
     "late": lambda e: transcript_progress(e, 0.70),
 }

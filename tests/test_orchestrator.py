@@ -127,3 +127,20 @@ def test_a_second_job_cannot_start_while_one_runs(qtbot, project):
         orchestrator.start(first.id)
         with pytest.raises(RuntimeError, match=f"job {first.id} is still running"):
             orchestrator.start(second.id)
+
+
+def test_a_failed_dependency_leaves_the_waiting_module_not_started(qtbot, project, monkeypatch):
+    """The transcript worker loads its model while the audio is decoded, then never begins."""
+    monkeypatch.setenv("AIMA_FAULT", "audio:error=internal_error:after=1")
+    job = transcript_job(project)
+    states = []
+    orchestrator = Orchestrator(project)
+    orchestrator.run_state.connect(lambda _run, module, state: states.append((module, state)))
+    with qtbot.waitSignal(orchestrator.job_finished, timeout=JOB_TIMEOUT_MS) as finished:
+        orchestrator.start(job.id)
+    assert finished.args[1] == "failed"
+    assert ("transcript", "starting") in states and ("audio", "failed") in states
+    metadata = project.notifications.partial_results(job.id)[0]["metadata"]
+    assert metadata["incomplete_modules"] == ["audio"]
+    assert metadata["not_started_modules"] == ["transcript"]
+    assert [str(r.status) for r in project.jobs.runs(job.id)] == ["failed", "pending"]

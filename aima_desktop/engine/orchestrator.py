@@ -78,7 +78,6 @@ class Orchestrator(QObject):
         self.heartbeat_timeout_s = heartbeat_timeout_s
         self.lang = lang
         self.job_id: int | None = None
-        self.last_stop = None
         self._lock: ProcessLock | None = None
         self._workers: dict[int, WorkerProcess] = {}
         self._eta: dict[int, EtaEstimator] = {}
@@ -107,7 +106,7 @@ class Orchestrator(QObject):
             raise RuntimeError(f"job {self.job_id} is still running")
         lock = ProcessLock.for_job(self.project.locks_dir, job_id)
         lock.acquire()
-        self._lock, self.job_id, self._stop, self.last_stop = lock, job_id, None, None
+        self._lock, self.job_id, self._stop = lock, job_id, None
         self.project.jobs.set_job_status(job_id, JobStatus.RUNNING, started_at=now_iso())
         self.job_started.emit(job_id)
         self._schedule()
@@ -148,16 +147,24 @@ class Orchestrator(QObject):
             self._complete()
             return
         finished = {run.module for run in runs if run.finished}
+        running = {w.module for w in self._workers.values()}
         for run in runs:
-            if run.status == RunStatus.PENDING and run.id not in self._workers and all(
-                    dep in finished for dep in spec(run.module).depends_on):
-                self._start_worker(run)
+            needs = spec(run.module).depends_on
+            worker = self._workers.get(run.id)
+            if worker is not None and worker.waiting and all(dep in finished for dep in needs):
+                worker.allow_start()
+            elif run.status == RunStatus.PENDING and worker is None and all(
+                    dep in finished or dep in running for dep in needs):
+                # A module whose inputs are still being produced starts anyway and loads its
+                # model meanwhile; it waits for the start command before it reads them.
+                self._start_worker(run, wait=not all(dep in finished for dep in needs))
+                running.add(run.module)
 
-    def _start_worker(self, run) -> None:
+    def _start_worker(self, run, wait: bool) -> None:
         self.project.jobs.set_run_status(run.id, RunStatus.RUNNING, started_at=now_iso(),
                                          attempts=run.attempts + 1)
         worker = WorkerProcess(str(self.project.path), run.id, run.module,
-                               self.heartbeat_timeout_s, self)
+                               self.heartbeat_timeout_s, wait_for_start=wait, parent=self)
         worker.message.connect(self._on_message)
         worker.exited.connect(self._on_exited)
         self._workers[run.id] = worker
@@ -191,7 +198,11 @@ class Orchestrator(QObject):
             self.project.jobs.set_run_status(run_id, RunStatus.COMPLETED, finished_at=now_iso())
             self.run_state.emit(run_id, module, "completed")
         elif outcome in ("aborted", "killed") and self._stop is not None:
-            self._stop.outcomes[run_id] = RunStatus.ABORTED
+            if worker.waiting:  # loaded its model but never began: not started
+                self.project.jobs.set_run_status(run_id, RunStatus.PENDING, started_at=None)
+                self._stop.outcomes.pop(run_id, None)
+            else:
+                self._stop.outcomes[run_id] = RunStatus.ABORTED
             self.run_state.emit(run_id, module, "stopped" if outcome == "aborted" else "killed")
         else:
             error = worker.error or ErrorInfo.from_dict(
@@ -239,7 +250,7 @@ class Orchestrator(QObject):
         for run in self.project.jobs.runs(job_id):
             if run.status == RunStatus.RUNNING and run.id not in outcomes:
                 outcomes[run.id] = RunStatus.ABORTED
-        self.last_stop = record_stop(
+        record_stop(
             self.project, job_id, status=status, abort_type=stop.abort_type,
             abort_reason=stop.reason, abort_timestamp=stop.timestamp, run_outcomes=outcomes,
             error=stop.error, lang=self.lang)

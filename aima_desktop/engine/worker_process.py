@@ -10,7 +10,8 @@ from collections import deque
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from aima_desktop.domain.errors import ErrorCategory, ErrorInfo
-from aima_desktop.worker.protocol import ABORT_COMMAND, Msg, ProtocolError, decode, encode
+from aima_desktop.worker.protocol import (ABORT_COMMAND, START_COMMAND, Msg, ProtocolError,
+                                          decode, encode)
 
 log = logging.getLogger("aima.engine")
 
@@ -30,7 +31,7 @@ class WorkerProcess(QObject):
     exited = Signal(int, str)  # run_id, outcome
 
     def __init__(self, project_dir: str, run_id: int, module: str, heartbeat_timeout_s: float,
-                 parent: QObject | None = None):
+                 wait_for_start: bool = False, parent: QObject | None = None):
         super().__init__(parent)
         self.run_id = run_id
         self.module = module
@@ -41,12 +42,16 @@ class WorkerProcess(QObject):
         self._killed_by_us = False
         self._stop_sent = False
         self._reported = False
+        self.waiting = wait_for_start
+        self._unsent: list[dict] = []  # commands given before the process was up
         self._last_seen = time.monotonic()
         self._buffer = b""
         self.process = QProcess(self)
         self.process.setProgram(sys.executable)
         self.process.setArguments(
-            ["-m", "aima_desktop.worker", "--project", project_dir, "--run", str(run_id)])
+            ["-m", "aima_desktop.worker", "--project", project_dir, "--run", str(run_id)]
+            + (["--wait-for-start"] if wait_for_start else []))
+        self.process.started.connect(self._on_started)
         self.process.readyReadStandardOutput.connect(self._read_stdout)
         self.process.readyReadStandardError.connect(self._read_stderr)
         self.process.finished.connect(self._on_finished)
@@ -66,14 +71,28 @@ class WorkerProcess(QObject):
 
     def request_stop(self) -> None:
         """The graceful stop: the abort command on stdin (works on every platform)."""
-        if self._stop_sent:
-            return
-        self._stop_sent = True
-        if self.process.state() == QProcess.ProcessState.Running:
-            self.process.write(encode(ABORT_COMMAND))
+        if not self._stop_sent:
+            self._stop_sent = True
+            self._command(ABORT_COMMAND)
+
+    def allow_start(self) -> None:
+        """Its dependencies are done: a worker started with ``wait_for_start`` may go on."""
+        if self.waiting:
+            self.waiting = False
+            self._command(START_COMMAND)
+
+    def _command(self, command: dict) -> None:
+        state = self.process.state()
+        if state == QProcess.ProcessState.Running:
+            self.process.write(encode(command))
             self.process.waitForBytesWritten(100)
-        else:
-            self.kill()
+        elif state == QProcess.ProcessState.Starting:
+            self._unsent.append(command)
+
+    def _on_started(self) -> None:
+        for command in self._unsent:
+            self.process.write(encode(command))
+        self._unsent.clear()
 
     def kill(self) -> None:
         if self.process.state() != QProcess.ProcessState.NotRunning:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from aima_desktop.domain.records import Event, MediaInfo
@@ -34,7 +33,6 @@ class ModuleContext:
     previous_events: Callable[[str], list[Event]]
     report_device: Callable[[str], None]
     warn: Callable[[str], None]
-    stop_requested: threading.Event = field(default_factory=threading.Event)
 
 
 class AnalysisModule:
@@ -42,8 +40,8 @@ class AnalysisModule:
 
     ``process`` is the one required method: it yields :class:`Unit` objects, each of which the
     worker commits with its cursor before asking for the next. A module resumes by reading
-    ``ctx.cursor`` (None on a fresh run). ``prepare`` (load models, pick the device) and
-    ``close`` are optional hooks.
+    ``ctx.cursor`` (None on a fresh run). ``prepare`` (load models, pick the device),
+    ``live_stats`` and ``close`` are optional hooks.
     """
 
     name = ""
@@ -53,6 +51,10 @@ class AnalysisModule:
 
     def process(self, ctx: ModuleContext) -> Iterator[Unit]:
         raise NotImplementedError
+
+    def live_stats(self) -> dict | None:
+        """Counters of work done so far, recorded when the run stops between units."""
+        return None
 
     def close(self) -> None:
         """Release what ``prepare`` acquired."""

@@ -65,6 +65,10 @@ class TranscriptModule(AnalysisModule):
         self.model_label = resolved.label
         ctx.report_device(f"{device} ({compute_type})")
 
+    def live_stats(self) -> dict | None:
+        model = getattr(self, "model", None)
+        return {"windows": model.windows} if model is not None else None
+
     @staticmethod
     def _previous_tokens(ctx: ModuleContext) -> list[int] | None:
         tokens: list[int] = []
@@ -103,6 +107,8 @@ class TranscriptModule(AnalysisModule):
                      for w in segment.words or ()]
             event = Event("segment", round(start, 3), round(end, 3), segment.text.strip(), {
                 "words": words, "language": language, "tokens": list(segment.tokens),
+                # Which decoding window of this run produced the segment.
+                "window": segment.seek,
                 "avg_logprob": round(segment.avg_logprob, 4),
                 "no_speech_prob": round(segment.no_speech_prob, 4),
             })

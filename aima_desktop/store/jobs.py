@@ -81,7 +81,7 @@ class JobStore:
         elif item.action == RunAction.CONTINUE:
             source = self.run(item.source_run_id)
             fields.update(resumed_from=source.id, cursor=source.cursor,
-                          processed_s=source.processed_s, stats=source.stats)
+                          processed_s=source.processed_s)
         self.db["module_runs"].insert(_encode(fields))
 
     def job(self, job_id: int) -> Job | None:

@@ -25,6 +25,8 @@ class Msg(StrEnum):
 
 
 ABORT_COMMAND = {"cmd": "abort"}
+# For a worker started with --wait-for-start: its dependencies are done, go on.
+START_COMMAND = {"cmd": "start"}
 
 
 def encode(message: dict) -> bytes:

@@ -4,6 +4,9 @@ Threads: the *main* thread owns the process: it sends the heartbeat, and on an a
 (stdin message, stdin closed, SIGTERM) it waits for a commit in flight, reports ``aborted`` and
 exits at once, even while the *compute* thread is inside a decoding window; all committed work
 is already on disk, so nothing is lost but the unit in flight. A *reader* thread reads stdin.
+
+Started with ``--wait-for-start``, the worker loads its model while the modules it depends on
+still run, and begins processing when the ``start`` command arrives.
 """
 
 from __future__ import annotations
@@ -39,10 +42,13 @@ class _Stopped(Exception):
 class Worker:
     """One module run in this process, driven by the orchestrator over stdin/stdout."""
 
-    def __init__(self, project_dir: str, run_id: int):
+    def __init__(self, project_dir: str, run_id: int, wait_for_start: bool = False):
         self.project_dir = project_dir
         self.run_id = run_id
         self.stop_requested = threading.Event()
+        self.start_allowed = threading.Event()
+        if not wait_for_start:
+            self.start_allowed.set()
         self.stop_reason = ""
         self.done = threading.Event()
         self.error: ErrorInfo | None = None
@@ -53,6 +59,8 @@ class Worker:
         self._processed_s = 0.0
         self._total_s = 0.0
         self._committed_units = 0
+        self._last_stats: dict = {}
+        self._module = None
         self._fault: Fault | None = None
         self._hung = False
         self._ignore_abort = False
@@ -82,6 +90,8 @@ class Worker:
                 continue
             if message.get("cmd") == "abort":
                 self._request_stop("abort requested")
+            elif message.get("cmd") == "start":
+                self.start_allowed.set()
         self._request_stop("stdin closed")
 
     def _compute(self) -> None:
@@ -110,10 +120,12 @@ class Worker:
                 report_device=lambda device: self.send(
                     Msg.HELLO, pid=os.getpid(), protocol=PROTOCOL_VERSION, device=device),
                 warn=lambda message: self.send(Msg.WARNING, message=message),
-                stop_requested=self.stop_requested,
             )
-            module = load_module(run.module)
+            module = self._module = load_module(run.module)
             module.prepare(ctx)
+            while not self.start_allowed.wait(POLL_S):
+                if self.stop_requested.is_set():
+                    raise _Stopped
             self._inject_fault()
             for unit in module.process(ctx):
                 self._commit(run.module, unit)
@@ -135,6 +147,7 @@ class Worker:
             self._seq = self.project.events.commit_unit(
                 self.run_id, module, unit.events, unit.cursor, unit.processed_s, unit.stats)
             self._processed_s = unit.processed_s
+            self._last_stats = unit.stats or self._last_stats
             self._committed_units += 1
         self.send(Msg.COMMITTED, sequence=self._seq, processed_s=unit.processed_s)
 
@@ -176,10 +189,20 @@ class Worker:
     def _exit_aborted(self) -> int:
         # Waiting for the commit lock lets a transaction in flight finish (milliseconds); no
         # new unit starts afterwards, so what the orchestrator is told is what is on disk.
-        self._commit_lock.acquire(timeout=COMMIT_WAIT_S)
+        if self._commit_lock.acquire(timeout=COMMIT_WAIT_S):
+            self._record_live_stats()
         self.send(Msg.ABORTED, sequence=self._seq, processed_s=self._processed_s,
                   reason=self.stop_reason)
         os._exit(0)
+
+    def _record_live_stats(self) -> None:
+        """Counters of the work in flight (e.g. decoding windows begun), so rework is measurable."""
+        live = self._module.live_stats() if self._module is not None else None
+        if live:
+            try:
+                self.project.events.update_stats(self.run_id, {**self._last_stats, **live})
+            except Exception:  # the stop must not fail because of a statistic
+                log.exception("could not record the run's statistics")
 
     def _exit_done(self) -> int:
         if self.error is not None:
@@ -199,5 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m aima_desktop.worker")
     parser.add_argument("--project", required=True)
     parser.add_argument("--run", type=int, required=True)
+    parser.add_argument("--wait-for-start", action="store_true",
+                        help="prepare, then wait for the start command before processing")
     args = parser.parse_args(argv)
-    return Worker(args.project, args.run).run()
+    return Worker(args.project, args.run, args.wait_for_start).run()
