@@ -57,7 +57,10 @@ def resume_job(project: Project, job_id: int, option: str | None = None,
     needs_media = any(p.module == "audio" and p.action != RunAction.REUSE for p in planned)
     if needs_media and not Path(media.path).is_file():
         raise BadInputError(f"the media file is no longer at {media.path}")
-    return project.jobs.create_job(media, planned, job.config, parent_job_id=job_id,
+    config = dict(job.config)
+    if job.metadata.get("recovery_plan", {}).get("action") == "retry_on_cpu":
+        config["device"] = "cpu"  # the GPU ran out of memory: carry on on the CPU
+    return project.jobs.create_job(media, planned, config, parent_job_id=job_id,
                                    resume_option=chosen)
 
 

@@ -33,9 +33,6 @@ def read_samples(path: Path, start_s: float = 0.0) -> np.ndarray:
 class AudioModule(AnalysisModule):
     name = "audio"
 
-    def prepare(self, ctx: ModuleContext) -> None:
-        ctx.report_device("cpu")
-
     def process(self, ctx: ModuleContext) -> Iterator[Unit]:
         final = ctx.audio_path
         if final.exists():

@@ -47,7 +47,7 @@ class AnalysisModule:
     name = ""
 
     def prepare(self, ctx: ModuleContext) -> None:
-        """Load what the module needs before the first unit; report the device used."""
+        """Load what the module needs before the first unit; report the device if not the CPU."""
 
     def process(self, ctx: ModuleContext) -> Iterator[Unit]:
         raise NotImplementedError

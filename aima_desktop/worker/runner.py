@@ -60,6 +60,7 @@ class Worker:
         self._total_s = 0.0
         self._committed_units = 0
         self._last_stats: dict = {}
+        self._device = "cpu"
         self._module = None
         self._fault: Fault | None = None
         self._hung = False
@@ -117,12 +118,12 @@ class Worker:
                 run_id=run.id, module=run.module, media=media, config=job.config,
                 cursor=run.cursor, total_s=run.total_s,
                 audio_path=decoded_audio_path(media.sha256), previous_events=previous_events,
-                report_device=lambda device: self.send(
-                    Msg.HELLO, pid=os.getpid(), protocol=PROTOCOL_VERSION, device=device),
+                report_device=self._set_device,
                 warn=lambda message: self.send(Msg.WARNING, message=message),
             )
             module = self._module = load_module(run.module)
             module.prepare(ctx)
+            self.send(Msg.HELLO, pid=os.getpid(), protocol=PROTOCOL_VERSION, device=self._device)
             while not self.start_allowed.wait(POLL_S):
                 if self.stop_requested.is_set():
                     raise _Stopped
@@ -139,6 +140,9 @@ class Worker:
             if module is not None:
                 module.close()
             self.done.set()
+
+    def _set_device(self, device: str) -> None:
+        self._device = device
 
     def _commit(self, module: str, unit: Unit) -> None:
         with self._commit_lock:
