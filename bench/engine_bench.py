@@ -216,7 +216,7 @@ def main() -> None:
                          f"{statistics.median(ratios):.3f} (pairs {min(ratios):.2f}-"
                          f"{max(ratios):.2f}; {aima_s:.1f} s / {plain_s:.1f} s)", "<= 1.10"))
     print()
-    print(f"{'metric':<52} {'value':<42} target")
+    print(f"{'metric':<54} {'value':<42} target")
     for name, value, target in rows:
         print(f"{name:<52} {value:<42} {target}")
 
