@@ -218,7 +218,7 @@ def main() -> None:
     print()
     print(f"{'metric':<54} {'value':<42} target")
     for name, value, target in rows:
-        print(f"{name:<52} {value:<42} {target}")
+        print(f"{name:<54} {value:<42} {target}")
 
 
 if __name__ == "__main__":
