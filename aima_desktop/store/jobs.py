@@ -101,6 +101,47 @@ class JobStore:
             "SELECT id FROM jobs WHERE parent_job_id = ? ORDER BY id LIMIT 1", [job_id]))
         return rows[0]["id"] if rows else None
 
+    def chain(self, job_id: int) -> list[int]:
+        """``job_id`` with every job it resumed and every job that resumed it, oldest first.
+
+        They share results by reference, so they are one analysis for the user.
+        """
+        root = self.ancestry(job_id)[-1]
+        members, frontier = [root], [root]
+        while frontier:
+            marks = ",".join("?" for _ in frontier)
+            frontier = [row["id"] for row in self.db.query(
+                f"SELECT id FROM jobs WHERE parent_job_id IN ({marks}) ORDER BY id", frontier)]
+            members += frontier
+        return members
+
+    def delete_jobs(self, job_ids: Sequence[int]) -> list[str]:
+        """Delete jobs with their runs, events, partial results and notifications.
+
+        Returns the digests of the blobs their runs owned, for the caller to remove from disk
+        once the transaction is committed. Media rows stay: other analyses may use them.
+        """
+        if not job_ids:
+            return []
+        marks = ",".join("?" for _ in job_ids)
+        with transaction(self.db):
+            run_ids = [row["id"] for row in self.db.query(
+                f"SELECT id FROM module_runs WHERE job_id IN ({marks})", list(job_ids))]
+            run_marks = ",".join("?" for _ in run_ids) or "NULL"
+            digests = [row["digest"] for row in self.db.query(
+                f"SELECT digest FROM blobs WHERE run_id IN ({run_marks})", run_ids)]
+            self.db.conn.execute(f"DELETE FROM blobs WHERE run_id IN ({run_marks})", run_ids)
+            self.db.conn.execute(f"DELETE FROM events WHERE run_id IN ({run_marks})", run_ids)
+            # Runs point at each other (reused_from / resumed_from): unlink before deleting.
+            self.db.conn.execute(
+                f"UPDATE module_runs SET reused_from = NULL, resumed_from = NULL "
+                f"WHERE job_id IN ({marks})", list(job_ids))
+            self.db.conn.execute(f"DELETE FROM module_runs WHERE job_id IN ({marks})", list(job_ids))
+            self.db.conn.execute(
+                f"UPDATE jobs SET parent_job_id = NULL WHERE id IN ({marks})", list(job_ids))
+            self.db.conn.execute(f"DELETE FROM jobs WHERE id IN ({marks})", list(job_ids))
+        return digests
+
     def ancestry(self, job_id: int) -> list[int]:
         """``job_id`` and the jobs it resumed, newest first."""
         chain, current = [], self.job(job_id)

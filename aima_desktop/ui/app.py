@@ -1,0 +1,77 @@
+"""Starting the desktop application."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from aima_desktop.domain.messages import system_language
+from aima_desktop.store.settings import Settings, load_settings
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+# Set by smoke tests and the start-up benchmark: quit as soon as the window is ready.
+QUIT_WHEN_READY = "AIMA_QUIT_WHEN_READY"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """AIMA's own German texts and Qt's (standard buttons); English needs none."""
+    translators = []
+    if language == "en":
+        return translators
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"aima_{language}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_",
+               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or ["aima"])
+    app.setApplicationName("AIMA Desktop")
+    app.setOrganizationName("AIMA")
+    app._aima_translators = install_translators(app, system_language())
+    return app
+
+
+def run_gui(path: Path | None = None, settings: Settings | None = None) -> int:
+    """Open the main window (on ``path``, a project or a media file) and run until it closes."""
+    from aima_desktop.ui.main_window import MainWindow
+
+    app = create_application(sys.argv[:1])
+    window = MainWindow(settings or load_settings())
+    window.show()
+    if path is not None:
+        window.open_path(path)
+    if os.environ.get(QUIT_WHEN_READY):
+        _quit_when_ready(app, window, path)
+    return app.exec()
+
+
+def _quit_when_ready(app: QApplication, window, path: Path | None) -> None:
+    """For smoke tests and the start-up benchmark: report and quit once the window is usable
+    (shown, and the media given on the command line probed)."""
+    started = time.perf_counter()
+
+    def check() -> None:
+        if window.isVisible() and not window.busy():
+            print(json.dumps({"ready": True, "media": window.media.file_name if window.media else None,
+                              "project": str(window.project.path) if window.project else None,
+                              "seconds_in_event_loop": round(time.perf_counter() - started, 3)}),
+                  flush=True)
+            window.close()
+            app.quit()
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)

@@ -1,0 +1,668 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AbortDetailsPanel</name>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="44"/>
+        <source>Stopped at:</source>
+        <translation>Angehalten um:</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="45"/>
+        <source>Abort type:</source>
+        <translation>Abbruchart:</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="46"/>
+        <source>Progress at abort:</source>
+        <translation>Fortschritt beim Abbruch:</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="47"/>
+        <source>Modules:</source>
+        <translation>Module:</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="48"/>
+        <source>Error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="51"/>
+        <source>Show partial results</source>
+        <translation>Teilergebnisse anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="52"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="103"/>
+        <source>Delete analysis</source>
+        <translation>Analyse löschen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="53"/>
+        <source>New analysis</source>
+        <translation>Neue Analyse</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="54"/>
+        <source>Resume analysis</source>
+        <translation>Analyse fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="69"/>
+        <source>%1 — job %2: %3</source>
+        <translation>%1 — Auftrag %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="74"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="74"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="82"/>
+        <source>complete: %1</source>
+        <translation>vollständig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="83"/>
+        <source>incomplete: %1</source>
+        <translation>unvollständig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="84"/>
+        <source>not started: %1</source>
+        <translation>nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="85"/>
+        <source>%1 s of %2 s processed</source>
+        <translation>%1 s von %2 s verarbeitet</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="99"/>
+        <source>Delete this analysis? All partial results will be lost.</source>
+        <translation>Diese Analyse löschen? Alle Teilergebnisse gehen verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="101"/>
+        <source>Jobs %1 share these results and are deleted with it.</source>
+        <translation>Die Aufträge %1 teilen diese Ergebnisse und werden mit gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>AbortDialog</name>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="31"/>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="69"/>
+        <source>Abort analysis</source>
+        <translation>Analyse abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="46"/>
+        <source>Abort the analysis and close AIMA Desktop?</source>
+        <translation>Analyse abbrechen und AIMA Desktop schließen?</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="47"/>
+        <source>Abort the analysis?</source>
+        <translation>Analyse abbrechen?</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="51"/>
+        <source>Everything finished so far is kept. You can resume later from the last checkpoint.</source>
+        <translation>Alles bisher Fertige bleibt erhalten. Sie können später vom letzten Checkpoint fortsetzen.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="52"/>
+        <source>Reason (optional):</source>
+        <translation>Grund (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="61"/>
+        <source>Describe the reason</source>
+        <translation>Grund beschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="67"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="89"/>
+        <source>Stopping the analysis…</source>
+        <translation>Die Analyse wird angehalten…</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="92"/>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="92"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="99"/>
+        <source>Stop now</source>
+        <translation>Sofort beenden</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="101"/>
+        <source>End the remaining workers at once. Committed results are kept; the unit each worker is processing is lost.</source>
+        <translation>Die verbleibenden Prozesse sofort beenden. Gespeicherte Ergebnisse bleiben erhalten; die gerade bearbeitete Einheit geht verloren.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../aima_desktop/ui/abort_dialog.py" line="131"/>
+        <source>Workers have %n second(s) left to stop on their own.</source>
+        <translation>
+            <numerusform>Die Prozesse haben noch %n Sekunde, um selbst anzuhalten.</numerusform>
+            <numerusform>Die Prozesse haben noch %n Sekunden, um selbst anzuhalten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="25"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="90"/>
+        <source>No media. Open a file (Ctrl+O) or drop it here.</source>
+        <translation>Kein Medium. Öffnen Sie eine Datei (Strg+O) oder ziehen Sie sie hierher.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="29"/>
+        <source>Modules</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="35"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="36"/>
+        <source>Start the analysis (Ctrl+R)</source>
+        <translation>Analyse starten (Strg+R)</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="37"/>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="38"/>
+        <source>Abort the analysis; finished work is kept</source>
+        <translation>Analyse abbrechen; fertige Ergebnisse bleiben erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="45"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="49"/>
+        <source>Overall</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="72"/>
+        <source>Device: %1 · Model: %2</source>
+        <translation>Gerät: %1 · Modell: %2</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="75"/>
+        <source>Cannot run here: %1</source>
+        <translation>Hier nicht ausführbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="92"/>
+        <source>video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="92"/>
+        <source>audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="112"/>
+        <source>Time left: %1</source>
+        <translation>Verbleibende Zeit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="128"/>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobHistory</name>
+    <message>
+        <location filename="../../aima_desktop/ui/job_history.py" line="21"/>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/job_history.py" line="21"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/job_history.py" line="21"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/job_history.py" line="22"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/job_history.py" line="35"/>
+        <source>(resumes %1)</source>
+        <translation>(setzt %1 fort)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="15"/>
+        <source>created</source>
+        <translation>erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="16"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="17"/>
+        <source>aborting</source>
+        <translation>wird abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="18"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="19"/>
+        <source>aborted</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="20"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="21"/>
+        <source>paused for recovery</source>
+        <translation>zur Wiederherstellung pausiert</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="22"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="23"/>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="24"/>
+        <source>reused</source>
+        <translation>wiederverwendet</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="25"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="26"/>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="27"/>
+        <source>stopping</source>
+        <translation>hält an</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="28"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="29"/>
+        <source>killed</source>
+        <translation>beendet (erzwungen)</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="36"/>
+        <source>Audio extraction</source>
+        <translation>Audio-Extraktion</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="37"/>
+        <source>Speech recognition</source>
+        <translation>Spracherkennung</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="44"/>
+        <source>Decodes the sound track to 16 kHz mono for the other modules.</source>
+        <translation>Dekodiert die Tonspur für die anderen Module in 16 kHz Mono.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="45"/>
+        <source>Transcribes speech with faster-whisper: segments, words, language.</source>
+        <translation>Transkribiert Sprache mit faster-whisper: Segmente, Wörter, Sprache.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="54"/>
+        <source>The analysis takes unexpectedly long</source>
+        <translation>Unerwartet lange Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="55"/>
+        <source>Wrong parameters or data were used</source>
+        <translation>Falsche Parameter oder Daten verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="56"/>
+        <source>Priorities or requirements have changed</source>
+        <translation>Prioritäten oder Anforderungen haben sich geändert</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="57"/>
+        <source>Other reason</source>
+        <translation>Anderer Grund</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="65"/>
+        <source>Click an item on the timeline to see its details.</source>
+        <translation>Klicken Sie auf ein Element der Zeitleiste, um Details zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="91"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="92"/>
+        <source>Job details</source>
+        <translation>Auftragsdetails</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="94"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="115"/>
+        <source>Open a media file or a project to begin.</source>
+        <translation>Öffnen Sie eine Mediendatei oder ein Projekt, um zu beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="133"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="134"/>
+        <source>&amp;New project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="135"/>
+        <source>&amp;Open project…</source>
+        <translation>Projekt ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="136"/>
+        <source>Open &amp;media…</source>
+        <translation>&amp;Medium öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="137"/>
+        <source>&amp;Recent projects</source>
+        <translation>&amp;Zuletzt verwendete Projekte</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="140"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="141"/>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="142"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="145"/>
+        <source>&amp;Abort…</source>
+        <translation>&amp;Abbrechen…</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="146"/>
+        <source>&amp;Resume…</source>
+        <translation>&amp;Fortsetzen…</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="147"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="148"/>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="149"/>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="150"/>
+        <source>&amp;Whole file</source>
+        <translation>&amp;Ganze Datei</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="155"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="156"/>
+        <source>&amp;About AIMA Desktop</source>
+        <translation>&amp;Über AIMA Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="173"/>
+        <source>An analysis is running. Abort it before opening another project.</source>
+        <translation>Eine Analyse läuft. Brechen Sie sie ab, bevor Sie ein anderes Projekt öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="212"/>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="221"/>
+        <source>Ready: press Start (Ctrl+R).</source>
+        <translation>Bereit: Starten drücken (Strg+R).</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="233"/>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="234"/>
+        <source>AIMA projects (*.aima)</source>
+        <translation>AIMA-Projekte (*.aima)</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="240"/>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="245"/>
+        <source>Open media</source>
+        <translation>Medium öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="246"/>
+        <source>Media files (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a *.flac *.ogg);;All files (*)</source>
+        <translation>Mediendateien (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a *.flac *.ogg);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="293"/>
+        <source>Analysing… (Ctrl+. aborts)</source>
+        <translation>Analyse läuft… (Strg+. bricht ab)</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="323"/>
+        <source>Job %1: %2</source>
+        <translation>Auftrag %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="350"/>
+        <source>No item here.</source>
+        <translation>Hier ist kein Element.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="357"/>
+        <source>%1 words, mean confidence %2</source>
+        <translation>%1 Wörter, mittlere Konfidenz %2</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="360"/>
+        <source>Playback needs PySide6-Addons (QtMultimedia).</source>
+        <translation>Die Wiedergabe benötigt PySide6-Addons (QtMultimedia).</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="383"/>
+        <source>Analysis deleted.</source>
+        <translation>Analyse gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="403"/>
+        <source>Notifications: %1</source>
+        <translation>Benachrichtigungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="418"/>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="419"/>
+        <source>&lt;p&gt;&lt;b&gt;Open&lt;/b&gt; a video or audio file (Ctrl+O, or drop it on the window), choose the modules and press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Abort&lt;/b&gt; at any moment (Ctrl+. or closing the window): everything finished is kept. When you open the project again, AIMA Desktop offers to continue from the last checkpoint.&lt;/p&gt;&lt;p&gt;Timeline: Ctrl+wheel or +/- zooms, the wheel or a drag pans, a click shows an item&apos;s details. Hatched ranges are not processed yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Öffnen&lt;/b&gt; Sie eine Video- oder Audiodatei (Strg+O, oder ziehen Sie sie auf das Fenster), wählen Sie die Module und drücken Sie &lt;b&gt;Starten&lt;/b&gt; (Strg+R).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Abbrechen&lt;/b&gt; können Sie jederzeit (Strg+. oder Fenster schließen): alles Fertige bleibt erhalten. Wenn Sie das Projekt wieder öffnen, bietet AIMA Desktop an, vom letzten Checkpoint fortzusetzen.&lt;/p&gt;&lt;p&gt;Zeitleiste: Strg+Mausrad oder +/- zoomt, das Mausrad oder Ziehen verschiebt, ein Klick zeigt die Details eines Elements. Schraffierte Bereiche sind noch nicht verarbeitet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="430"/>
+        <source>About AIMA Desktop</source>
+        <translation>Über AIMA Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="432"/>
+        <source>Offline analysis of interviews and recordings.</source>
+        <translation>Offline-Analyse von Interviews und Aufnahmen.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCentre</name>
+    <message>
+        <location filename="../../aima_desktop/ui/notifications.py" line="58"/>
+        <source>Mark all as read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="34"/>
+        <source>Resume analysis</source>
+        <translation>Analyse fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="39"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — job %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — Auftrag %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="49"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="53"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="54"/>
+        <source>This analysis cannot be resumed: %1</source>
+        <translation>Diese Analyse kann nicht fortgesetzt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="59"/>
+        <source>How do you want to continue?</source>
+        <translation>Wie möchten Sie fortfahren?</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="65"/>
+        <source>recommended</source>
+        <translation>empfohlen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="73"/>
+        <source>    saved %1</source>
+        <translation>    gespeichert %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/resume_dialog.py" line="78"/>
+        <source>Continue analysis</source>
+        <translation>Analyse fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="51"/>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="97"/>
+        <source>Open a media file or a project to see its timeline.</source>
+        <translation>Öffnen Sie eine Mediendatei oder ein Projekt, um die Zeitleiste zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="131"/>
+        <source>not yet processed</source>
+        <translation>noch nicht verarbeitet</translation>
+    </message>
+</context>
+</TS>
