@@ -170,7 +170,7 @@ def test_timeline_shows_done_and_missing_ranges_as_in_the_store(qtbot, window, l
     main.timeline.set_view(0.0, 60.0)
     main.timeline.repaint()
     first = stored[0]
-    rect = next(r for r, e in main.timeline._visible_items if e.start == first.start)
+    rect = next(r for r, e in main.timeline.visible_items() if e.start == first.start)
     main.timeline.click_at(rect.center())
     assert main.timeline.selected.label == first.label
     assert first.label in main.item_details.text()

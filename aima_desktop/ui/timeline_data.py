@@ -43,8 +43,13 @@ class Tier:
         return [(self.processed_s, self.total_s)] if self.processed_s < self.total_s else []
 
     def estimated_count(self, start: float, end: float) -> int:
-        first, last = int(start // 60), int(end // 60)
-        return sum(n for minute, n in self.per_minute.items() if first <= minute <= last)
+        """Events starting in ``[start, end)``, from the per-minute counts (edges prorated)."""
+        total = 0.0
+        for minute, count in self.per_minute.items():
+            overlap = min(end, minute * 60 + 60) - max(start, minute * 60)
+            if overlap > 0:
+                total += count * overlap / 60
+        return int(total)
 
 
 class TimelineData:

@@ -44,7 +44,7 @@ class TimelineView(QWidget):
         self.selected: Event | None = None
         self._drag_from: QPointF | None = None
         self._dragged = False
-        self._visible_items: list[tuple[QRectF, Event]] = []
+        self._visible_items: list[tuple[float, float, float, float, Event]] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(RULER_H + 2 * TIER_H)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -153,20 +153,42 @@ class TimelineView(QWidget):
         return QRectF(left, track.top(), max(0.0, right - left), track.height())
 
     def _paint_items(self, painter: QPainter, events: list[Event], track: QRectF) -> None:
-        metrics = painter.fontMetrics()
-        item_track = track.adjusted(0, 6, 0, -6)
+        """Items as boxes; boxes that touch on screen are merged, so a dense range costs one
+        rectangle per pixel run, not one per item."""
+        left, right = track.left(), track.right()
+        top, height = track.top() + 6, track.height() - 12
+        scale = self._track_width() / self.view_span
+        origin = self.view_start
+        runs: list[list[float]] = []
+        labelled = []
         for event in events:
-            rect = self._span_rect(item_track, event.start, event.end)
-            if rect.width() < 1:
-                rect.setWidth(1)
-            colour = ITEM_SELECTED if event is self.selected or event == self.selected else ITEM
-            painter.fillRect(rect, colour)
-            if rect.width() > 24 and event.label:
-                painter.setPen(Qt.GlobalColor.white)
-                text = metrics.elidedText(event.label, Qt.TextElideMode.ElideRight,
-                                          int(rect.width() - 6))
-                painter.drawText(rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignVCenter, text)
-            self._visible_items.append((rect, event))
+            x0 = max(left, left + (event.start - origin) * scale)
+            x1 = min(right, left + (event.end - origin) * scale)
+            x1 = max(x1, x0 + 1)
+            self._visible_items.append((x0, x1, top, top + height, event))
+            if runs and x0 <= runs[-1][1] + 0.5:
+                runs[-1][1] = max(runs[-1][1], x1)
+            else:
+                runs.append([x0, x1])
+            if x1 - x0 > 24 and event.label:
+                labelled.append((x0, x1, event))
+        for x0, x1 in runs:
+            painter.fillRect(QRectF(x0, top, x1 - x0, height), ITEM)
+        if self.selected is not None:
+            for x0, x1, _top, _bottom, event in self._visible_items:
+                if event == self.selected:
+                    painter.fillRect(QRectF(x0, top, x1 - x0, height), ITEM_SELECTED)
+        metrics = painter.fontMetrics()
+        painter.setPen(Qt.GlobalColor.white)
+        for x0, x1, event in labelled:
+            rect = QRectF(x0 + 3, top, x1 - x0 - 6, height)
+            text = metrics.elidedText(event.label, Qt.TextElideMode.ElideRight, int(rect.width()))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
+
+    def visible_items(self) -> list[tuple[QRectF, Event]]:
+        """The items drawn in the last paint, with their boxes."""
+        return [(QRectF(x0, top, x1 - x0, bottom - top), event)
+                for x0, x1, top, bottom, event in self._visible_items]
 
     def _paint_density(self, painter: QPainter, tier: Tier, track: QRectF) -> None:
         peak = max(tier.per_minute.values(), default=1)
@@ -227,7 +249,7 @@ class TimelineView(QWidget):
     def click_at(self, point: QPointF) -> None:
         self.cursor_s = max(0.0, self.time_at(point.x()))
         self.cursor_moved.emit(self.cursor_s)
-        hit = next((event for rect, event in self._visible_items
+        hit = next((event for rect, event in self.visible_items()
                     if rect.adjusted(-2, -2, 2, 2).contains(point)), None)
         self.selected = hit
         self.item_selected.emit(hit)
