@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from aima_desktop.domain.states import JobStatus
 from aima_desktop.engine.launch import resume_options
@@ -36,6 +36,7 @@ class AbortDetailsPanel(QWidget):
         form = QFormLayout()
         self.abort_time = QLabel()
         self.abort_type = QLabel()
+        self.abort_type.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.progress = QProgressBar()
         self.modules = QLabel()
         self.modules.setWordWrap(True)

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(centre)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 900])
-        self.analysis.setMaximumWidth(420)
+        self.analysis.setMaximumWidth(340)
         self.setCentralWidget(splitter)
 
         self.history = JobHistory()
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.notifications_dock = self._dock(self.tr("Notifications"), self.notifications,
                                              Qt.DockWidgetArea.RightDockWidgetArea)
         self.details_dock.hide()
-        self.resizeDocks([self.history_dock, self.notifications_dock], [240, 300],
+        self.resizeDocks([self.history_dock, self.notifications_dock], [210, 360],
                          Qt.Orientation.Horizontal)
         self.toast = Toast(self)
         self.tray = QSystemTrayIcon(self) if QSystemTrayIcon.isSystemTrayAvailable() else None

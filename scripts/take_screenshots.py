@@ -1,0 +1,103 @@
+"""Screenshots of the real application for the README, into ``docs/screenshots/``.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/take_screenshots.py
+
+Runs a real analysis (shipped ``tiny.en`` model) on three minutes of the sample interview in a
+temporary project: the main window during the run, the abort dialog, the timeline with the
+partial result and the abort details, the resume dialog (English and German).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["AIMA_LANGUAGE"] = "en"
+TMP = Path(tempfile.mkdtemp(prefix="aima-shots-"))
+for variable in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[variable] = str(TMP / variable.lower())
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from aima_desktop.store.settings import Settings  # noqa: E402
+from aima_desktop.ui.abort_dialog import AbortDialog  # noqa: E402
+from aima_desktop.ui.app import create_application, install_translators  # noqa: E402
+from aima_desktop.ui.main_window import MainWindow  # noqa: E402
+from aima_desktop.ui.resume_dialog import ResumeDialog  # noqa: E402
+from tests.media import write_repeated_speech  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def wait_until(condition, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the application did not get there in time")
+        QTest.qWait(50)
+
+
+def save(widget, name: str) -> None:
+    widget.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    media = write_repeated_speech(ROOT / "resources/samples/interview.mp4",
+                                  TMP / "interview_long.wav", repeats=3)
+    window = MainWindow(Settings(transcript_model="tiny.en"))
+    window.resize(1400, 820)
+    window.show()
+    window.open_media(media)
+    wait_until(lambda: window.media is not None)
+    window.start_analysis(window.analysis.selected_modules())
+
+    def transcript_at(fraction: float) -> bool:
+        _, _, runs = window.orchestrator.snapshot()
+        return any(r.module == "transcript" and r.processed_s >= fraction * r.total_s for r in runs)
+
+    wait_until(lambda: transcript_at(0.35))
+    window.refresh_live()
+    save(window, "main_window_running.png")
+
+    dialog = AbortDialog(window.orchestrator, closing_app=False, parent=window)
+    dialog.reason_buttons["changed_priorities"].setChecked(True)
+    dialog.show()
+    QTest.qWait(100)
+    save(dialog, "abort_dialog.png")
+    dialog.start_abort()
+    wait_until(lambda: not window.orchestrator.active)
+    dialog.close()
+    QTest.qWait(300)
+    window.timeline.set_view(0.0, window.timeline.duration)
+    save(window, "timeline_partial_result.png")
+    save(window.details, "abort_details.png")
+
+    resume = ResumeDialog(window.project, 1, parent=window)
+    resume.show()
+    QTest.qWait(100)
+    save(resume, "resume_dialog.png")
+    resume.close()
+
+    os.environ["AIMA_LANGUAGE"] = "de"
+    install_translators(app, "de")
+    german = ResumeDialog(window.project, 1, parent=window)
+    german.show()
+    QTest.qWait(100)
+    save(german, "resume_dialog_de.png")
+    german.close()
+    window.close()
+    QApplication.processEvents()
+
+
+if __name__ == "__main__":
+    main()
