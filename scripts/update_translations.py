@@ -19,7 +19,7 @@ BIN = Path(sys.executable).parent
 def main() -> None:
     sources = sorted(str(p) for p in (ROOT / "aima_desktop" / "ui").glob("*.py"))
     ts = ROOT / "resources" / "i18n" / "aima_de.ts"
-    subprocess.run([BIN / "pyside6-lupdate", *sources, "-ts", ts], check=True)
+    subprocess.run([BIN / "pyside6-lupdate", "-no-obsolete", *sources, "-ts", ts], check=True)
     subprocess.run([BIN / "pyside6-lrelease", ts, "-qm", ts.with_suffix(".qm")], check=True)
 
 

@@ -25,6 +25,7 @@ def test_the_gui_process_side_loads_no_ml_library_or_decoder():
         "import json, sys\n"
         "import aima_desktop.cli, aima_desktop.engine.orchestrator, aima_desktop.engine.headless\n"
         "import aima_desktop.engine.launch, aima_desktop.engine.recovery\n"
+        "import aima_desktop.ui.main_window, aima_desktop.ui.app\n"
         f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

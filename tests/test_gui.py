@@ -174,6 +174,12 @@ def test_timeline_shows_done_and_missing_ranges_as_in_the_store(qtbot, window, l
     main.timeline.click_at(rect.center())
     assert main.timeline.selected.label == first.label
     assert first.label in main.item_details.text()
+
+    main.play_button.click()
+    qtbot.waitUntil(lambda: main.player.playing() and main.player.position_s() >= first.start,
+                    timeout=30_000)
+    main.play_button.click()
+    qtbot.waitUntil(lambda: not main.player.playing(), timeout=10_000)
     span = main.timeline.view_span
     main.timeline.zoom(2.0)
     assert main.timeline.view_span == pytest.approx(span / 2)

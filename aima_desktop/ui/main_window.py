@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QPushButton, QSplitter, QSystemTrayIcon, QVBoxLayout,
                                QWidget)
 
@@ -29,12 +28,13 @@ from aima_desktop.ui.abort_dialog import AbortDialog
 from aima_desktop.ui.analysis_panel import AnalysisPanel
 from aima_desktop.ui.job_history import JobHistory
 from aima_desktop.ui.notifications import NotificationCentre, Toast
+from aima_desktop.ui.player import MediaPlayer
+from aima_desktop.ui.player import available as player_available
 from aima_desktop.ui.resume_dialog import ResumeDialog
 from aima_desktop.ui.timeline_data import TimelineData
 from aima_desktop.ui.timeline_view import TimelineView
 
 REFRESH_MS = 500
-HAS_MULTIMEDIA = importlib.util.find_spec("PySide6.QtMultimedia") is not None
 
 
 def project_for_media(media: Path) -> Path:
@@ -66,10 +66,20 @@ class MainWindow(QMainWindow):
         self.item_details.setWordWrap(True)
         self.item_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.timeline.item_selected.connect(self.show_item)
+        self.player = MediaPlayer(self)
+        self.play_button = QPushButton(self.tr("Play from here"))
+        self.play_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.play_button.setEnabled(False)
+        self.play_button.clicked.connect(self.toggle_playback)
+        self.player.state_changed.connect(lambda playing: self.play_button.setText(
+            self.tr("Stop") if playing else self.tr("Play from here")))
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.timeline, 1)
-        centre_layout.addWidget(self.item_details)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.item_details, 1)
+        details_row.addWidget(self.play_button)
+        centre_layout.addLayout(details_row)
         splitter = QSplitter()
         splitter.addWidget(self.analysis)
         splitter.addWidget(centre)
@@ -132,8 +142,8 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         action(file_menu, self.tr("&New project…"), self.choose_new_project, QKeySequence.StandardKey.New)
-        action(file_menu, self.tr("&Open project…"), self.choose_project, QKeySequence.StandardKey.Open)
-        action(file_menu, self.tr("Open &media…"), self.choose_media, "Ctrl+Shift+O")
+        action(file_menu, self.tr("&Open…"), self.choose_file, QKeySequence.StandardKey.Open)
+        action(file_menu, self.tr("Open project &folder…"), self.choose_project, "Ctrl+Shift+O")
         self.recent_menu = file_menu.addMenu(self.tr("&Recent projects"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -241,12 +251,14 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_project(Path(folder))
 
-    def choose_media(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open media"), "",
-                                              self.tr("Media files (*.mp4 *.mkv *.mov *.avi *.webm "
-                                                      "*.wav *.mp3 *.m4a *.flac *.ogg);;All files (*)"))
+    def choose_file(self) -> None:
+        """A media file to analyse, or the ``project.db`` of a project."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a media file or a project"), "",
+            self.tr("Media files and projects (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a "
+                    "*.flac *.ogg project.db);;All files (*)"))
         if path:
-            self.open_media(Path(path))
+            self.open_path(Path(path))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -345,7 +357,27 @@ class MainWindow(QMainWindow):
         self.shown_job_id = job_id
         self.timeline.set_data(TimelineData(self.project, job_id))
 
+    def _playback_start(self) -> float | None:
+        """Where "Play" starts: the selected item, else the timeline cursor."""
+        if self.timeline.selected is not None:
+            return self.timeline.selected.start
+        return self.timeline.cursor_s
+
+    def toggle_playback(self) -> None:
+        if self.player.playing():
+            self.player.stop()
+            return
+        start = self._playback_start()
+        if start is not None and self.shown_job_id is not None:
+            media = self.project.jobs.media(self.project.jobs.job(self.shown_job_id).media_id)
+            if Path(media.path).is_file():
+                self.player.play_from(Path(media.path), start)
+            else:
+                self.statusBar().showMessage(self.tr("The media file is no longer at %1")
+                                             .replace("%1", media.path))
+
     def show_item(self, event: Event | None) -> None:
+        self.play_button.setEnabled(player_available() and self.timeline.cursor_s is not None)
         if event is None:
             self.item_details.setText(self.tr("No item here."))
             return
@@ -356,7 +388,7 @@ class MainWindow(QMainWindow):
         if confidence is not None:
             text += "<br>" + self.tr("%1 words, mean confidence %2").replace(
                 "%1", str(len(words))).replace("%2", f"{confidence:.2f}")
-        if not HAS_MULTIMEDIA:
+        if not player_available():
             text += "<br><i>" + self.tr("Playback needs PySide6-Addons (QtMultimedia).") + "</i>"
         self.item_details.setText(text)
 
@@ -409,6 +441,7 @@ class MainWindow(QMainWindow):
             if dialog.exec() != AbortDialog.DialogCode.Accepted:
                 event.ignore()
                 return
+        self.player.stop()
         if self.project is not None:
             self.project.close()
             self.project = None

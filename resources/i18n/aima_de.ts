@@ -4,93 +4,93 @@
 <context>
     <name>AbortDetailsPanel</name>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="44"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="45"/>
         <source>Stopped at:</source>
         <translation>Angehalten um:</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="45"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="46"/>
         <source>Abort type:</source>
         <translation>Abbruchart:</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="46"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="47"/>
         <source>Progress at abort:</source>
         <translation>Fortschritt beim Abbruch:</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="47"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="48"/>
         <source>Modules:</source>
         <translation>Module:</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="48"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="49"/>
         <source>Error:</source>
         <translation>Fehler:</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="51"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="52"/>
         <source>Show partial results</source>
         <translation>Teilergebnisse anzeigen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="52"/>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="103"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="53"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="104"/>
         <source>Delete analysis</source>
         <translation>Analyse löschen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="53"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="54"/>
         <source>New analysis</source>
         <translation>Neue Analyse</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="54"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="55"/>
         <source>Resume analysis</source>
         <translation>Analyse fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="69"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="70"/>
         <source>%1 — job %2: %3</source>
         <translation>%1 — Auftrag %2: %3</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="74"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="75"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="74"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="75"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="82"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="83"/>
         <source>complete: %1</source>
         <translation>vollständig: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="83"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="84"/>
         <source>incomplete: %1</source>
         <translation>unvollständig: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="84"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="85"/>
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="85"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="86"/>
         <source>%1 s of %2 s processed</source>
         <translation>%1 s von %2 s verarbeitet</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="99"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="100"/>
         <source>Delete this analysis? All partial results will be lost.</source>
         <translation>Diese Analyse löschen? Alle Teilergebnisse gehen verloren.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="101"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="102"/>
         <source>Jobs %1 share these results and are deleted with it.</source>
         <translation>Die Aufträge %1 teilen diese Ergebnisse und werden mit gelöscht.</translation>
     </message>
@@ -395,198 +395,214 @@
         <translation>Klicken Sie auf ein Element der Zeitleiste, um Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="75"/>
+        <source>Play from here</source>
+        <translation>Ab hier abspielen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="75"/>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="101"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="102"/>
         <source>Job details</source>
         <translation>Auftragsdetails</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="104"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="125"/>
         <source>Open a media file or a project to begin.</source>
         <translation>Öffnen Sie eine Mediendatei oder ein Projekt, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="144"/>
         <source>&amp;New project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="135"/>
-        <source>&amp;Open project…</source>
-        <translation>Projekt ö&amp;ffnen…</translation>
+        <location filename="../../aima_desktop/ui/main_window.py" line="145"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="136"/>
-        <source>Open &amp;media…</source>
-        <translation>&amp;Medium öffnen…</translation>
+        <location filename="../../aima_desktop/ui/main_window.py" line="146"/>
+        <source>Open project &amp;folder…</source>
+        <translation>Projekt&amp;ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Recent projects</source>
         <translation>&amp;Zuletzt verwendete Projekte</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="151"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analyse</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="152"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="155"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="156"/>
         <source>&amp;Resume…</source>
         <translation>&amp;Fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="157"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="158"/>
         <source>Zoom &amp;in</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="159"/>
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="160"/>
         <source>&amp;Whole file</source>
         <translation>&amp;Ganze Datei</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="154"/>
-        <location filename="../../aima_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="166"/>
         <source>&amp;About AIMA Desktop</source>
         <translation>&amp;Über AIMA Desktop</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="183"/>
         <source>An analysis is running. Abort it before opening another project.</source>
         <translation>Eine Analyse läuft. Brechen Sie sie ab, bevor Sie ein anderes Projekt öffnen.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="222"/>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="231"/>
         <source>Ready: press Start (Ctrl+R).</source>
         <translation>Bereit: Starten drücken (Strg+R).</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="243"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="244"/>
         <source>AIMA projects (*.aima)</source>
         <translation>AIMA-Projekte (*.aima)</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="250"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="245"/>
-        <source>Open media</source>
-        <translation>Medium öffnen</translation>
+        <location filename="../../aima_desktop/ui/main_window.py" line="257"/>
+        <source>Open a media file or a project</source>
+        <translation>Mediendatei oder Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="246"/>
-        <source>Media files (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a *.flac *.ogg);;All files (*)</source>
-        <translation>Mediendateien (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a *.flac *.ogg);;Alle Dateien (*)</translation>
+        <location filename="../../aima_desktop/ui/main_window.py" line="258"/>
+        <source>Media files and projects (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a *.flac *.ogg project.db);;All files (*)</source>
+        <translation>Mediendateien und Projekte (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a *.flac *.ogg project.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="305"/>
         <source>Analysing… (Ctrl+. aborts)</source>
         <translation>Analyse läuft… (Strg+. bricht ab)</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="335"/>
         <source>Job %1: %2</source>
         <translation>Auftrag %1: %2</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="376"/>
+        <source>The media file is no longer at %1</source>
+        <translation>Die Mediendatei liegt nicht mehr unter %1</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/main_window.py" line="382"/>
         <source>No item here.</source>
         <translation>Hier ist kein Element.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="389"/>
         <source>%1 words, mean confidence %2</source>
         <translation>%1 Wörter, mittlere Konfidenz %2</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="392"/>
         <source>Playback needs PySide6-Addons (QtMultimedia).</source>
         <translation>Die Wiedergabe benötigt PySide6-Addons (QtMultimedia).</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="415"/>
         <source>Analysis deleted.</source>
         <translation>Analyse gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="435"/>
         <source>Notifications: %1</source>
         <translation>Benachrichtigungen: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="418"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="451"/>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="452"/>
         <source>&lt;p&gt;&lt;b&gt;Open&lt;/b&gt; a video or audio file (Ctrl+O, or drop it on the window), choose the modules and press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Abort&lt;/b&gt; at any moment (Ctrl+. or closing the window): everything finished is kept. When you open the project again, AIMA Desktop offers to continue from the last checkpoint.&lt;/p&gt;&lt;p&gt;Timeline: Ctrl+wheel or +/- zooms, the wheel or a drag pans, a click shows an item&apos;s details. Hatched ranges are not processed yet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Öffnen&lt;/b&gt; Sie eine Video- oder Audiodatei (Strg+O, oder ziehen Sie sie auf das Fenster), wählen Sie die Module und drücken Sie &lt;b&gt;Starten&lt;/b&gt; (Strg+R).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Abbrechen&lt;/b&gt; können Sie jederzeit (Strg+. oder Fenster schließen): alles Fertige bleibt erhalten. Wenn Sie das Projekt wieder öffnen, bietet AIMA Desktop an, vom letzten Checkpoint fortzusetzen.&lt;/p&gt;&lt;p&gt;Zeitleiste: Strg+Mausrad oder +/- zoomt, das Mausrad oder Ziehen verschiebt, ein Klick zeigt die Details eines Elements. Schraffierte Bereiche sind noch nicht verarbeitet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="463"/>
         <source>About AIMA Desktop</source>
         <translation>Über AIMA Desktop</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="465"/>
         <source>Offline analysis of interviews and recordings.</source>
         <translation>Offline-Analyse von Interviews und Aufnahmen.</translation>
     </message>
