@@ -215,9 +215,12 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def run_desktop(path: Path | None = None) -> int:
-    from aima_desktop.ui.app import run_gui
+    from aima_desktop.ui.app import NoDisplay, run_gui
 
-    return run_gui(path)
+    try:
+        return run_gui(path)
+    except NoDisplay as exc:
+        raise CliError(str(exc)) from None
 
 
 def cmd_jobs(args: argparse.Namespace) -> int:

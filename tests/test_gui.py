@@ -287,3 +287,19 @@ def test_aima_open_starts_the_window_on_a_media_file(tmp_path):
     ready = json.loads(result.stdout.strip().splitlines()[-1])
     assert ready["media"] == "interview.mp4"
     assert ready["project"] == str(tmp_path / "interview.aima")
+
+
+def test_aima_without_arguments_opens_the_window():
+    result = subprocess.run([sys.executable, "-m", "aima_desktop"], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "AIMA_QUIT_WHEN_READY": "1"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["ready"] is True
+
+
+def test_without_a_display_the_command_says_what_to_do():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "aima_desktop"], capture_output=True,
+                            text=True, timeout=120, env=env)
+    assert result.returncode == 1
+    assert "no display found" in result.stderr and "aima run MEDIA" in result.stderr

@@ -44,10 +44,24 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class NoDisplay(RuntimeError):
+    """There is no screen to open a window on."""
+
+
+def check_display() -> None:
+    """Qt aborts the process when it cannot reach a display; say so in words first."""
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM")):
+        raise NoDisplay("no display found (DISPLAY and WAYLAND_DISPLAY are not set); use the "
+                        "headless commands such as 'aima run MEDIA', or set QT_QPA_PLATFORM")
+
+
 def run_gui(path: Path | None = None, settings: Settings | None = None) -> int:
     """Open the main window (on ``path``, a project or a media file) and run until it closes."""
     from aima_desktop.ui.main_window import MainWindow
 
+    check_display()
     app = create_application(sys.argv[:1])
     window = MainWindow(settings or load_settings())
     window.show()

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QPushButton, QSplitter, QSystemTrayIcon, QVBoxLayout,
+                               QMessageBox, QPushButton, QSplitter, QStyle, QSystemTrayIcon,
+                               QVBoxLayout,
                                QWidget)
 
 from aima_desktop.domain.errors import AnalysisError
@@ -107,7 +108,13 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.history_dock, self.notifications_dock], [210, 360],
                          Qt.Orientation.Horizontal)
         self.toast = Toast(self)
-        self.tray = QSystemTrayIcon(self) if QSystemTrayIcon.isSystemTrayAvailable() else None
+        self.tray = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(
+                self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon), self)
+            self.tray.setToolTip("AIMA Desktop")
+            self.tray.activated.connect(lambda *_: (self.showNormal(), self.activateWindow()))
+            self.tray.show()
 
         self.bell = QPushButton()
         self.bell.setFlat(True)
