@@ -18,12 +18,14 @@ from aima_desktop.domain.progress import format_duration
 from aima_desktop.domain.resumption import OPTION_ORDER
 from aima_desktop.domain.states import RESUMABLE_JOB_STATUSES, JobStatus
 from aima_desktop.domain.transcript_formats import to_srt, to_txt, to_vtt
-from aima_desktop.engine.launch import NotResumable, new_job, resume_job, resume_options
+from aima_desktop.engine.launch import (NotResumable, job_config, new_job, resume_job,
+                                       resume_options)
 from aima_desktop.engine.recovery import recover_interrupted_jobs
 from aima_desktop.store.appdirs import log_dir
 from aima_desktop.store.locks import LockedElsewhere
 from aima_desktop.store.project import PROJECT_SUFFIX, Project, ProjectError
-from aima_desktop.store.results import job_results, job_summary, transcript_segments
+from aima_desktop.store.results import (job_results, job_summary, result_counts,
+                                        transcript_segments)
 from aima_desktop.store.settings import (DEVICES, SettingsError, add_recent_project,
                                          load_settings)
 
@@ -50,6 +52,8 @@ class Reporter:
 
     def connect(self, orchestrator) -> None:
         orchestrator.job_started.connect(self._started)
+        orchestrator.reduced.connect(self._reduced)
+        orchestrator.recovering.connect(self._recovering)
         orchestrator.progress.connect(lambda *_: self._progress(orchestrator))
         orchestrator.run_state.connect(self._run_state)
         orchestrator.stopping.connect(self._stopping)
@@ -60,6 +64,21 @@ class Reporter:
         if not self.as_json:
             print(f"Job {job_id} started. Press Ctrl-C to abort; finished work is kept.",
                   file=sys.stderr)
+
+    def _reduced(self, _job_id: int, module: str, alternative: str) -> None:
+        self.emit("reduced", failed_module=module, alternative=alternative or None)
+        if not self.as_json:
+            self.end_line()
+            what = f"using {alternative} instead" if alternative else "continuing without it"
+            print(f"Module {module} failed; {what} (see aima jobs / the notifications).",
+                  file=sys.stderr)
+
+    def _recovering(self, old_job: int, new_job: int) -> None:
+        self.emit("recovering", paused_job=old_job, new_job=new_job)
+        if not self.as_json:
+            self.end_line()
+            print(f"Job {old_job} ran out of memory; job {new_job} resumes it with the recovery "
+                  "plan.", file=sys.stderr)
 
     def _run_state(self, _run_id: int, module: str, state: str) -> None:
         self.emit("run_state", module=module, state=state)
@@ -138,11 +157,13 @@ def _execute(project: Project, job_id: int, args: argparse.Namespace, grace_s: f
     reporter = Reporter(args.json)
     try:
         outcome = run_job(project, job_id,
-                          {"grace_s": grace_s, "heartbeat_timeout_s": heartbeat_timeout_s},
+                          {"grace_s": grace_s, "heartbeat_timeout_s": heartbeat_timeout_s,
+                           "auto_recovery": load_settings().oom_recovery},
                           connect=reporter.connect)
     except LockedElsewhere as exc:
         raise CliError(str(exc)) from None
     reporter.end_line()
+    job_id = outcome.job_id
     job = project.jobs.job(job_id)
     summary = job_summary(project, job)
     media = project.jobs.media(job.media_id)
@@ -164,9 +185,9 @@ def _execute(project: Project, job_id: int, args: argparse.Namespace, grace_s: f
 def _print_outcome(project: Project, job, summary: dict, media_path: str, note: dict) -> None:
     where = project.path
     if job.status == JobStatus.COMPLETED:
-        segments = len(transcript_segments(project, job.id))
-        print(f"Job {job.id} completed: {segments} transcript segments. "
-              f"Results: aima results {where} --job {job.id} --format srt", file=sys.stderr)
+        found = ", ".join(f"{count} {kind}s" for kind, count in result_counts(project, job.id))
+        print(f"Job {job.id} completed: {found or 'no results'}. "
+              f"Results: aima results {where} --job {job.id}", file=sys.stderr)
         return
     error = job.error or {}
     if error.get("category") == "bad_input":
@@ -194,12 +215,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     recover_interrupted_jobs(project)
     add_recent_project(project.path)
-    config = {
-        "device": args.device or settings.transcript_device,
-        "model": args.model or settings.transcript_model or None,
-        "language": args.language or settings.transcript_language or None,
-        "cpu_threads": args.threads if args.threads is not None else settings.cpu_threads,
-    }
+    config = job_config(settings, device=args.device, model=args.model, language=args.language,
+                        threads=args.threads, speakers=args.speakers)
     try:
         job = new_job(project, media, modules, config)
     except BadInputError as exc:
@@ -307,6 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="speech model: a folder with model.bin, or base / tiny.en (shipped)")
     run.add_argument("--language", metavar="CODE", help="spoken language, e.g. en (default: detect)")
     run.add_argument("--threads", type=int, metavar="N", help="CPU threads (default: one per core)")
+    run.add_argument("--speakers", type=int, metavar="N",
+                     help="number of speakers for diarization (default: estimated)")
     add_run_options(run)
     run.set_defaults(func=cmd_run)
 

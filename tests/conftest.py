@@ -99,3 +99,11 @@ class RunningAima:
 def transcript_progress(event: dict, at_least: float) -> bool:
     return (event.get("event") == "progress" and event.get("module") == "transcript"
             and event["processed_s"] >= at_least * event["total_s"])
+
+
+@pytest.fixture(scope="session")
+def pyannote_pipeline(tmp_path_factory) -> Path:
+    """A local pyannote pipeline folder with randomly initialised models (no hub here)."""
+    from tests.pyannote_pipeline import build_local_pipeline
+
+    return build_local_pipeline(tmp_path_factory.mktemp("pyannote") / "pipeline")

@@ -167,3 +167,63 @@ def test_eta_follows_the_recent_rate():
     assert eta.seconds_left() == pytest.approx(40.0)
     assert format_duration(3725) == "1:02:05"
     assert format_duration(None) == "--:--"
+
+
+def test_a_busy_gpu_is_shared_only_when_its_memory_allows():
+    from aima_desktop.domain.gpu_policy import GpuState, choose_gpu
+
+    gpus = [GpuState(0, free_mb=3000, total_mb=24000), GpuState(1, free_mb=20000, total_mb=24000)]
+    assert choose_gpu(2500, gpus, busy={}) == 1  # the idle GPU with most free memory
+    assert choose_gpu(2500, gpus, busy={1: 1}) == 0  # GPU 0 is idle
+    assert choose_gpu(2500, gpus, busy={0: 1, 1: 1}) == 1  # busy, but 20 GB free
+    assert choose_gpu(15000, gpus, busy={0: 1, 1: 1}) is None  # wait
+
+
+def test_recovery_plans_follow_the_users_preference():
+    from aima_desktop.domain.errors import ErrorCategory, ErrorInfo
+    from aima_desktop.engine.launch import apply_recovery_plan
+
+    oom = ErrorInfo(ErrorCategory.RESOURCE_EXHAUSTION, "out of memory", True, module="diarization")
+    assert recovery_plan(oom, "cuda", batched=True)["action"] == "retry_on_cpu"
+    assert recovery_plan(oom, "cuda", batched=True, prefer="smaller_batch")["action"] == \
+        "retry_with_smaller_batch"
+    assert recovery_plan(oom, "cpu", batched=True)["action"] == "retry_with_smaller_batch"
+    assert recovery_plan(oom, "cpu", batched=False)["action"] == "retry_after_freeing_resources"
+    config = apply_recovery_plan({"devices": {"diarization": "auto"}},
+                                 {"action": "retry_with_smaller_batch", "module": "diarization"})
+    assert config["batch_sizes"]["diarization"] == 16
+    config = apply_recovery_plan(config, {"action": "retry_on_cpu", "module": "diarization"})
+    assert config["devices"]["diarization"] == "cpu" and config["batch_sizes"]["diarization"] == 16
+
+
+def test_a_real_torch_out_of_memory_error_is_recoverable():
+    import torch
+
+    error = classify(torch.cuda.OutOfMemoryError("CUDA out of memory"), module="diarization")
+    assert (error.category, error.recoverable) == (ErrorCategory.RESOURCE_EXHAUSTION, True)
+
+
+def test_speakers_are_attributed_by_overlap():
+    from aima_desktop.domain.records import Event
+    from aima_desktop.domain.speaker_attribution import attribute
+
+    turns = [Event("turn", 0.0, 5.0, "SPEAKER_00"), Event("turn", 5.2, 9.0, "SPEAKER_01")]
+    words = [{"start": 4.0, "end": 4.6, "word": " one"}, {"start": 5.3, "end": 5.9, "word": " two"},
+             {"start": 6.0, "end": 6.9, "word": " three"}]
+    segment = Event("segment", 4.0, 6.9, "one two three", {"words": words})
+    lonely = Event("segment", 20.0, 21.0, "far away", {"words": []})
+    first, second = attribute([segment, lonely], turns)
+    assert [w["speaker"] for w in first.payload["words"]] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_01"]
+    assert first.payload["speaker"] == "SPEAKER_01" and first.label == "SPEAKER_01: one two three"
+    assert second.payload["speaker"] == "UNKNOWN"
+
+
+def test_partial_abort_assessment_follows_the_catalog():
+    from aima_desktop.domain.partial_abort import assess_failure
+
+    modules = ["audio", "transcript", "diarization", "fusion"]
+    switch = assess_failure("diarization", modules, set(modules))
+    assert (switch.alternative, switch.critical_for_job) == ("diarization_embedded", False)
+    drop = assess_failure("diarization_embedded", modules, {*modules, "diarization_embedded"})
+    assert drop.alternative is None and drop.affected_modules == ["fusion"]
+    assert assess_failure("audio", modules, set()).critical_for_job

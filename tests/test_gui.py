@@ -52,9 +52,13 @@ def window(qtbot):
             qtbot.waitUntil(lambda w=window: not w.orchestrator.active, timeout=60_000)
 
 
-def open_media(qtbot, window: MainWindow, media) -> None:
+def open_media(qtbot, window: MainWindow, media, modules=("transcript",)) -> None:
+    """Open ``media`` and tick only ``modules`` (None: keep the defaults)."""
     window.open_media(media)
     qtbot.waitUntil(lambda: window.media is not None, timeout=60_000)
+    if modules is not None:
+        for name, box in window.analysis.checkboxes.items():
+            box.setChecked(name in modules)
 
 
 def start(qtbot, window: MainWindow) -> None:
@@ -81,9 +85,9 @@ def long_media_copy(tmp_path, long_speech):
 
 def test_a_media_file_is_analysed_from_the_main_window(qtbot, window, media_copy):
     main = window()
-    open_media(qtbot, main, media_copy)
-    box = main.analysis.checkboxes["transcript"]
-    assert box.isEnabled() and box.isChecked()
+    open_media(qtbot, main, media_copy, modules=None)
+    boxes = main.analysis.checkboxes
+    assert all(box.isEnabled() and box.isChecked() for box in boxes.values()), "a video with sound"
     assert "Model: tiny.en" in main.analysis.findChild(type(main.item_details), "module_info_transcript").text()
     assert main.analysis.start_button.isEnabled() and not main.analysis.abort_button.isEnabled()
     with qtbot.waitSignal(main.orchestrator.job_finished, timeout=JOB_TIMEOUT_MS) as finished:
@@ -93,9 +97,23 @@ def test_a_media_file_is_analysed_from_the_main_window(qtbot, window, media_copy
     assert main.analysis.overall.value() == 100
     assert main.history.topLevelItem(0).text(1) == "completed"
     tiers = {tier.module: tier for tier in main.timeline.data.tiers}
+    assert set(tiers) == {"audio", "transcript", "diarization_embedded", "visual", "fusion"}
     assert tiers["transcript"].missing_ranges == []
     assert len(main.timeline.data.events(tiers["transcript"], 0, 61)) >= 10
+    turns = main.timeline.data.events(tiers["diarization_embedded"], 0, 61)
+    assert {e.label for e in turns} == {"SPEAKER_00", "SPEAKER_01"}
+    shots = main.timeline.data.events(tiers["visual"], 0, 61)
+    assert sum(e.kind == "shot" for e in shots) >= 5 and all(e.kind in ("shot", "face") for e in shots)
     assert main.project.path == media_copy.with_suffix(".aima")
+
+
+def test_modules_that_cannot_run_on_the_media_are_greyed_out(qtbot, window, long_media_copy):
+    main = window()
+    open_media(qtbot, main, long_media_copy, modules=None)
+    visual = main.analysis.checkboxes["visual"]
+    assert not visual.isEnabled() and not visual.isChecked()
+    assert visual.toolTip() == "the media has no video track"
+    assert main.analysis.checkboxes["transcript"].isChecked()
 
 
 def test_closing_during_a_run_asks_first_and_aborting_keeps_the_results(qtbot, window, long_media_copy):

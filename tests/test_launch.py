@@ -37,7 +37,7 @@ def test_resume_after_gpu_memory_ran_out_continues_on_the_cpu(project):
     job = stopped_job(project, SAMPLE, JobStatus.PAUSED_FOR_RECOVERY, {"recovery_plan": plan})
     decoded_audio_path(project.jobs.media(job.media_id).sha256).write_bytes(b"\0\0")
     resumed = resume_job(project, job.id)
-    assert resumed.config["device"] == "cpu"
+    assert resumed.config["devices"]["transcript"] == "cpu"
     assert resumed.resume_option == "partial_results"
 
 

@@ -26,6 +26,18 @@ class ModuleSpec:
     uses_gpu: bool = False
     # Shown to the user: whether a partial result is a timeline or plain data.
     time_based: bool = True
+    # Event kinds drawn on the module's timeline tier (others are working data).
+    timeline_kinds: tuple[str, ...] = ()
+    # What losing the module costs when it is dropped, or replaced by this module.
+    impact_if_dropped: str = "high"
+    impact_as_alternative: str = "medium"
+    needs_video: bool = False
+    # A user can tick it; alternatives and helpers are added by the engine.
+    selectable: bool = True
+    # GPU memory it needs, to decide whether it may share a GPU with another module.
+    gpu_memory_mb: int = 0
+    # Items processed at once (0: not batched); halved when memory runs out.
+    batch_size: int = 0
 
 
 CATALOG: dict[str, ModuleSpec] = {
@@ -39,6 +51,7 @@ CATALOG: dict[str, ModuleSpec] = {
             cost_weight=0.05,
             expected_cpu_rtf=0.01,
             time_based=False,
+            selectable=False,
         ),
         ModuleSpec(
             name="transcript",
@@ -49,12 +62,69 @@ CATALOG: dict[str, ModuleSpec] = {
             cost_weight=1.0,
             expected_cpu_rtf=0.15,
             uses_gpu=True,
+            timeline_kinds=("segment",),
+            gpu_memory_mb=1500,
+        ),
+        ModuleSpec(
+            name="diarization",
+            title="Speaker diarization",
+            description="Who speaks when, with a pyannote.audio pipeline (GPU where there is one).",
+            depends_on=("audio",),
+            critical=False,
+            alternatives=("diarization_embedded",),
+            features=("speaker turns", "speaker-attributed transcript"),
+            cost_weight=0.6,
+            expected_cpu_rtf=0.5,
+            uses_gpu=True,
+            timeline_kinds=("turn",),
+            impact_if_dropped="high",
+            gpu_memory_mb=2500,
+            batch_size=32,
+        ),
+        ModuleSpec(
+            name="diarization_embedded",
+            title="Speaker diarization (embedded)",
+            description="Who speaks when, offline: Silero voice activity, Resemblyzer voices, "
+                        "clustering.",
+            depends_on=("audio",),
+            critical=False,
+            features=("speaker turns", "speaker-attributed transcript"),
+            cost_weight=0.6,
+            expected_cpu_rtf=0.05,
+            timeline_kinds=("turn",),
+            impact_as_alternative="medium",
+            selectable=False,
+        ),
+        ModuleSpec(
+            name="visual",
+            title="Visual analysis",
+            description="Shots (cuts and gradual), a keyframe per shot, faces (OpenCV).",
+            critical=False,
+            features=("shots", "keyframes", "faces"),
+            cost_weight=0.3,
+            expected_cpu_rtf=0.05,
+            timeline_kinds=("shot", "face"),
+            impact_if_dropped="medium",
+            needs_video=True,
+            batch_size=250,
+        ),
+        ModuleSpec(
+            name="fusion",
+            title="Speaker-attributed transcript",
+            description="Assigns a speaker to every word and segment of the transcript.",
+            depends_on=("transcript", "diarization"),
+            critical=False,
+            features=("speaker-attributed transcript",),
+            cost_weight=0.02,
+            expected_cpu_rtf=0.001,
+            timeline_kinds=("utterance",),
+            impact_if_dropped="low",
         ),
     )
 }
 
 # What a user may ask for; modules that only serve others are added as dependencies.
-SELECTABLE_MODULES = ("transcript",)
+SELECTABLE_MODULES = tuple(name for name, spec in CATALOG.items() if spec.selectable)
 
 # Speech models that ship inside Python packages (importable names), best first.
 SHIPPED_WHISPER_MODELS: dict[str, tuple[str, ...]] = {
@@ -91,6 +161,11 @@ def with_dependencies(requested: list[str] | tuple[str, ...]) -> list[str]:
     for name in requested:
         visit(name, ())
     return ordered
+
+
+def stands_in_for(name: str) -> str:
+    """The module ``name`` is an alternative for (itself if it is no alternative)."""
+    return next((other for other, s in CATALOG.items() if name in s.alternatives), name)
 
 
 def dependents(name: str, among: list[str] | tuple[str, ...]) -> list[str]:

@@ -100,13 +100,28 @@ def classify(exc: BaseException, module: str | None = None) -> ErrorInfo:
     )
 
 
-def recovery_plan(error: ErrorInfo, device: str | None) -> dict:
-    """What a resume should change after a recoverable error (the seed's recovery plan)."""
-    if error.category == ErrorCategory.RESOURCE_EXHAUSTION and device and device.startswith("cuda"):
-        return {"action": "retry_on_cpu", "module": error.module,
-                "description": "retry the module on the CPU from its last checkpoint"}
+def recovery_plan(error: ErrorInfo, device: str | None, batched: bool = False,
+                  prefer: str = "cpu") -> dict:
+    """What a resume should change after a recoverable error (the seed's recovery plan).
+
+    ``prefer`` is the user's choice for memory running out on a GPU: ``cpu`` (carry on on the
+    CPU) or ``smaller_batch`` (stay on the GPU with half the batch, for batched modules).
+    """
+    module = error.module
+    if error.category == ErrorCategory.RESOURCE_EXHAUSTION and error.message != "the disk is full":
+        on_gpu = bool(device) and device.startswith("cuda")
+        if batched and (not on_gpu or prefer == "smaller_batch"):
+            return {"action": "retry_with_smaller_batch", "module": module,
+                    "description": "retry the module with half the batch size from its last "
+                                   "checkpoint"}
+        if on_gpu:
+            return {"action": "retry_on_cpu", "module": module,
+                    "description": "retry the module on the CPU from its last checkpoint"}
     if error.category == ErrorCategory.RESOURCE_EXHAUSTION:
-        return {"action": "retry_after_freeing_resources", "module": error.module,
+        return {"action": "retry_after_freeing_resources", "module": module,
                 "description": "free memory or disk space, then resume from the last checkpoint"}
-    return {"action": "retry", "module": error.module,
+    return {"action": "retry", "module": module,
             "description": "resume the module from its last checkpoint"}
+
+
+AUTOMATIC_RECOVERIES = ("retry_on_cpu", "retry_with_smaller_batch")

@@ -88,6 +88,29 @@ _TEXTS: dict[str, dict[str, str]] = {
         "de": "{percentage}% der Analyse wurden abgeschlossen.",
         "en": "{percentage}% of the analysis was completed.",
     },
+    # Partial abort (seed 6.1, _send_partial_abort_notification).
+    "partial.alternative": {
+        "de": "Das Modul '{module}' ist ausgefallen, aber ein alternatives Modul wird verwendet. ",
+        "en": "The module '{module}' failed, but an alternative module is used instead. ",
+    },
+    "partial.reduced": {
+        "de": "Das Modul '{module}' ist ausgefallen und die Analyse wird mit reduzierter "
+              "Funktionalität fortgesetzt. ",
+        "en": "The module '{module}' failed and the analysis continues with reduced "
+              "functionality. ",
+    },
+    "partial.features": {
+        "de": "Folgende Funktionen sind betroffen: {features}. ",
+        "en": "These features are affected: {features}. ",
+    },
+    "partial.low": {"de": "Die Auswirkungen auf die Ergebnisqualität sind minimal.",
+                    "en": "The effect on the quality of the results is minimal."},
+    "partial.medium": {"de": "Die Ergebnisqualität könnte moderat beeinträchtigt sein.",
+                       "en": "The quality of the results may be moderately reduced."},
+    "partial.high": {"de": "Die Ergebnisqualität wird erheblich beeinträchtigt sein.",
+                     "en": "The quality of the results will be considerably reduced."},
+    "partial.reason": {"de": "Grund: {reason}", "en": "Reason: {reason}"},
+    "action.abort_analysis": {"de": "Analyse abbrechen", "en": "Abort analysis"},
     "action.view_partial_results": {"de": "Teilergebnisse anzeigen", "en": "Show partial results"},
     "action.restart_analysis": {"de": "Analyse neu starten", "en": "Restart analysis"},
     "action.resume_analysis": {"de": "Analyse fortsetzen", "en": "Resume analysis"},
@@ -107,6 +130,38 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Restart the analysis from scratch",
     },
 }
+
+
+_MODULE_TITLES = {
+    "audio": {"de": "Audio-Extraktion", "en": "Audio extraction"},
+    "transcript": {"de": "Spracherkennung", "en": "Speech recognition"},
+    "diarization": {"de": "Sprechererkennung (pyannote)", "en": "Speaker diarization (pyannote)"},
+    "diarization_embedded": {"de": "Sprechererkennung (eingebettet)",
+                             "en": "Speaker diarization (embedded)"},
+    "visual": {"de": "Bildanalyse", "en": "Visual analysis"},
+    "fusion": {"de": "Sprecherzugeordnetes Transkript", "en": "Speaker-attributed transcript"},
+}
+_FEATURES = {
+    "speaker turns": {"de": "Sprecherwechsel"},
+    "speaker-attributed transcript": {"de": "sprecherzugeordnetes Transkript"},
+    "shots": {"de": "Einstellungen"},
+    "keyframes": {"de": "Schlüsselbilder"},
+    "faces": {"de": "Gesichter"},
+    "transcript": {"de": "Transkript"},
+    "subtitles": {"de": "Untertitel"},
+    "word timings": {"de": "Wortzeiten"},
+    "audio track": {"de": "Tonspur"},
+}
+
+
+def module_title(name: str, lang: str | None = None) -> str:
+    lang = lang if lang in SUPPORTED_LANGUAGES else system_language()
+    return _MODULE_TITLES.get(name, {}).get(lang, name)
+
+
+def feature_name(feature: str, lang: str | None = None) -> str:
+    lang = lang if lang in SUPPORTED_LANGUAGES else system_language()
+    return _FEATURES.get(feature, {}).get(lang, feature)
 
 
 def system_language() -> str:

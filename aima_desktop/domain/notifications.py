@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aima_desktop.domain.messages import abort_message, text
+from aima_desktop.domain.messages import abort_message, feature_name, module_title, text
 
 
 def _action(action: str, job_id: int, lang: str | None) -> dict:
@@ -57,4 +57,31 @@ def completed(job_id: int, job_name: str, lang: str | None = None) -> dict:
         "message": text("completed", lang),
         "actions": [_action("view_results", job_id, lang)],
         "metadata": {"job_id": job_id, "completed_percentage": 100},
+    }
+
+
+def partial_abort(job_id: int, job_name: str, failed_module: str, alternative: str | None,
+                  affected_features: list[str], quality_impact: str, reason: str,
+                  lang: str | None = None) -> dict:
+    """The seed's partial-abort notification: one module failed, the job carries on."""
+    title = module_title(failed_module, lang)
+    message = text("partial.alternative" if alternative else "partial.reduced", lang, module=title)
+    if affected_features:
+        message += text("partial.features", lang,
+                        features=", ".join(feature_name(f, lang) for f in affected_features))
+    if quality_impact in ("low", "medium", "high"):
+        message += text(f"partial.{quality_impact}", lang)
+    if reason:
+        message += " " + text("partial.reason", lang, reason=reason)
+    return {
+        "type": "analysis_partial_abort",
+        "subtype": None,
+        "priority": "medium",
+        "title": text("title.partial_abort", lang, job_name=job_name),
+        "message": message,
+        "actions": [_action("view_analysis_details", job_id, lang),
+                    _action("abort_analysis", job_id, lang)],
+        "metadata": {"job_id": job_id, "failed_module": failed_module,
+                     "alternative_used": alternative is not None, "alternative": alternative,
+                     "affected_features": affected_features, "quality_impact": quality_impact},
     }

@@ -10,19 +10,25 @@ from aima_desktop.domain.records import MediaInfo, ModuleRun
 from aima_desktop.domain.states import RunStatus
 
 
-def classify_modules(runs: Iterable[ModuleRun]) -> tuple[list[str], list[str], list[str]]:
-    """``(completed, incomplete, not_started)`` module names."""
-    completed, incomplete, not_started = [], [], []
+def classify_modules(runs: Iterable[ModuleRun]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """``(completed, incomplete, not_started, dropped)`` module names.
+
+    A module replaced by an alternative is represented by the alternative; modules the job
+    went on without (failed, or depending on one that failed) are ``dropped``.
+    """
+    completed, incomplete, not_started, dropped = [], [], [], []
     for run in runs:
+        if run.status == RunStatus.REPLACED:
+            continue
         if run.finished:
             completed.append(run.module)
-        elif run.status == RunStatus.PENDING or (
-            run.status == RunStatus.SKIPPED and run.processed_s <= 0
-        ):
+        elif run.status in (RunStatus.DROPPED, RunStatus.SKIPPED):
+            dropped.append(run.module)
+        elif run.status == RunStatus.PENDING:
             not_started.append(run.module)
         else:
             incomplete.append(run.module)
-    return completed, incomplete, not_started
+    return completed, incomplete, not_started, dropped
 
 
 def processed_duration(runs: Sequence[ModuleRun], requested: Sequence[str], duration: float) -> float:
@@ -60,7 +66,7 @@ def build_metadata(
     error: dict | None = None,
 ) -> dict:
     """The metadata object stored with a partial result."""
-    completed, incomplete, not_started = classify_modules(runs)
+    completed, incomplete, not_started, dropped = classify_modules(runs)
     percentage = completed_percentage(runs)
     metadata = {
         "abort_reason": abort_reason,
@@ -77,6 +83,8 @@ def build_metadata(
         },
         "quality_assessment": quality_assessment(percentage, had_error=error is not None),
     }
+    if dropped:
+        metadata["dropped_modules"] = dropped
     if error is not None:
         metadata["error"] = error
     return metadata

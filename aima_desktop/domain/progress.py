@@ -7,14 +7,14 @@ from collections.abc import Iterable
 
 from aima_desktop.domain.catalog import spec
 from aima_desktop.domain.records import ModuleRun
-from aima_desktop.domain.states import RunStatus
+from aima_desktop.domain.states import LEFT_OUT_RUN_STATUSES
 
 
 def completed_fraction(runs: Iterable[ModuleRun]) -> float:
     """Share of a job's work that is committed, weighted by each module's cost (0..1)."""
     weighted = total = 0.0
     for run in runs:
-        if run.status == RunStatus.SKIPPED:
+        if run.status in LEFT_OUT_RUN_STATUSES:
             continue
         weight = spec(run.module).cost_weight
         total += weight
@@ -26,7 +26,7 @@ def completed_percentage(runs: Iterable[ModuleRun]) -> int:
     """The seed's ``completed_percentage``: whole percent, 100 only when everything finished."""
     runs = list(runs)
     fraction = completed_fraction(runs)
-    if fraction >= 1.0 and all(r.finished for r in runs if r.status != RunStatus.SKIPPED):
+    if fraction >= 1.0 and all(r.finished for r in runs if r.status not in LEFT_OUT_RUN_STATUSES):
         return 100
     return min(99, int(fraction * 100))
 

@@ -9,7 +9,7 @@ from enum import StrEnum
 from aima_desktop.domain.messages import text
 from aima_desktop.domain.progress import completed_percentage
 from aima_desktop.domain.records import Job, ModuleRun
-from aima_desktop.domain.states import RESUMABLE_JOB_STATUSES, JobStatus
+from aima_desktop.domain.states import RESUMABLE_JOB_STATUSES, JobStatus, RunStatus
 
 OPTION_ORDER = ("checkpoint", "partial_results", "restart")
 
@@ -101,6 +101,8 @@ def plan(option_type: str, runs: Sequence[ModuleRun]) -> list[PlannedRun]:
         raise ValueError(f"unknown resumption option {option_type!r} (use {', '.join(OPTION_ORDER)})")
     planned = []
     for run in runs:
+        if run.status == RunStatus.REPLACED:
+            continue  # its alternative stands in for it
         if option_type != "restart" and run.finished:
             planned.append(PlannedRun(run.module, RunAction.REUSE, run.reused_from or run.id))
         elif option_type == "checkpoint" and run.has_checkpoint:

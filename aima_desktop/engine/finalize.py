@@ -10,6 +10,7 @@ from pathlib import Path
 
 from aima_desktop import __version__
 from aima_desktop.domain import notifications
+from aima_desktop.domain.catalog import spec
 from aima_desktop.domain.errors import ErrorInfo, recovery_plan
 from aima_desktop.domain.partial_results import build_metadata
 from aima_desktop.domain.states import JobStatus, RunStatus
@@ -41,6 +42,7 @@ def record_stop(
     run_outcomes: dict[int, RunStatus],
     error: ErrorInfo | None = None,
     lang: str | None = None,
+    recovery_preference: str = "cpu",
 ) -> StopRecord:
     """Close the runs, store the partial result with the seed's metadata and notify."""
     finished_at = now_iso()
@@ -57,7 +59,9 @@ def record_stop(
         job_metadata = dict(job.metadata)
         if error is not None and error.recoverable:
             device = next((r.device for r in runs if r.module == error.module), None)
-            job_metadata["recovery_plan"] = recovery_plan(error, device)
+            batched = bool(error.module) and spec(error.module).batch_size > 0
+            job_metadata["recovery_plan"] = recovery_plan(error, device, batched,
+                                                          recovery_preference)
         percentage = metadata["completed_percentage"]
         project.jobs.set_job_status(
             job_id, status, finished_at=finished_at, completed_percentage=percentage,

@@ -12,7 +12,7 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
 
 from aima_desktop.engine.orchestrator import Orchestrator
 from aima_desktop.store.project import Project
@@ -22,6 +22,7 @@ SIGNAL_REASONS = {signal.SIGINT: "user_interrupt (Ctrl-C)", signal.SIGTERM: "ter
 
 @dataclass
 class HeadlessOutcome:
+    job_id: int  # the last job run: an automatic recovery resumes the first as a new one
     status: str
     signal_number: int | None  # the signal that aborted the job, if one did
 
@@ -76,16 +77,23 @@ def run_job(project: Project, job_id: int, orchestrator_options: dict,
         else:
             orchestrator.abort(reason=SIGNAL_REASONS[signal.Signals(number)])
 
-    outcome: list[str] = []
-    orchestrator.job_finished.connect(lambda _job, status: (outcome.append(status), app.quit()))
+    outcome: list[tuple[int, str]] = []
+
+    def finished(job: int, status: str) -> None:
+        outcome.append((job, status))
+        # An automatic recovery starts the follow-up job right after this signal.
+        QTimer.singleShot(0, lambda: None if orchestrator.active else app.quit())
+
+    orchestrator.job_finished.connect(finished)
     if connect is not None:
         connect(orchestrator)
     bridge = _SignalBridge(on_signal)
     try:
         orchestrator.start(job_id)
-        if not outcome:
+        if orchestrator.active:
             app.exec()
     finally:
         bridge.close()
         orchestrator.deleteLater()
-    return HeadlessOutcome(outcome[0], received[0] if received else None)
+    last_job, status = outcome[-1]
+    return HeadlessOutcome(last_job, status, received[0] if received else None)

@@ -28,7 +28,11 @@ def create_job(project: Project, info: MediaInfo, modules: list[str], config: di
         spec(name)
     ordered = with_dependencies(modules)
     if "audio" in ordered and not info.has_audio:
-        raise BadInputError("has no audio track, which speech recognition needs")
+        needs = [spec(m).title.lower() for m in ordered if "audio" in with_dependencies([m])
+                 and m != "audio"]
+        raise BadInputError(f"has no audio track, which {' and '.join(needs)} needs")
+    if not info.has_video and any(spec(m).needs_video for m in ordered):
+        raise BadInputError("has no video track, which visual analysis needs")
     media = project.jobs.add_media(info)
     planned = [PlannedRun(name, RunAction.FRESH, None) for name in ordered]
     return project.jobs.create_job(media, planned, {**config, "requested_modules": list(modules)})
@@ -61,9 +65,7 @@ def resume_job(project: Project, job_id: int, option: str | None = None,
     needs_media = any(p.module == "audio" and p.action != RunAction.REUSE for p in planned)
     if needs_media and not Path(media.path).is_file():
         raise BadInputError(f"the media file is no longer at {media.path}")
-    config = dict(job.config)
-    if job.metadata.get("recovery_plan", {}).get("action") == "retry_on_cpu":
-        config["device"] = "cpu"  # the GPU ran out of memory: carry on on the CPU
+    config = apply_recovery_plan(job.config, job.metadata.get("recovery_plan", {}))
     return project.jobs.create_job(media, planned, config, parent_job_id=job_id,
                                    resume_option=chosen)
 
@@ -74,3 +76,36 @@ def _check_cached_audio(item: PlannedRun, media_sha256: str) -> PlannedRun:
             media_sha256).is_file():
         return PlannedRun(item.module, RunAction.FRESH, None)
     return item
+
+
+def apply_recovery_plan(config: dict, plan: dict) -> dict:
+    """The job configuration a resume uses after a recoverable error."""
+    config = {**config, "devices": dict(config.get("devices", {})),
+              "batch_sizes": dict(config.get("batch_sizes", {}))}
+    module = plan.get("module")
+    if plan.get("action") == "retry_on_cpu" and module:
+        config["devices"][module] = "cpu"  # the GPU ran out of memory: carry on on the CPU
+    elif plan.get("action") == "retry_with_smaller_batch" and module:
+        current = config["batch_sizes"].get(module) or spec(module).batch_size
+        config["batch_sizes"][module] = max(1, current // 2)
+    return config
+
+
+def job_config(settings, device: str | None = None, model: str | None = None,
+               language: str | None = None, threads: int | None = None,
+               speakers: int | None = None) -> dict:
+    """A new job's configuration from the settings, with command-line or dialog overrides.
+
+    Secrets (the Hugging Face token) stay in the settings: a project never holds them.
+    """
+    devices = {"transcript": settings.transcript_device, "diarization": settings.diarization_device}
+    if device:
+        devices = {module: device for module in devices}
+    return {
+        "device": device or "auto",
+        "devices": devices,
+        "model": model or settings.transcript_model or None,
+        "language": language or settings.transcript_language or None,
+        "cpu_threads": threads if threads is not None else settings.cpu_threads,
+        "num_speakers": speakers if speakers is not None else settings.num_speakers,
+    }

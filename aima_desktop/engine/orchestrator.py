@@ -12,11 +12,16 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from aima_desktop.domain.catalog import spec
-from aima_desktop.domain.errors import ErrorInfo
+from aima_desktop.domain.catalog import spec, stands_in_for
+from aima_desktop.domain.gpu_policy import choose_gpu
+from aima_desktop.domain.partial_abort import assess_failure
+from aima_desktop.domain.errors import AUTOMATIC_RECOVERIES, ErrorInfo
 from aima_desktop.domain.progress import EtaEstimator, completed_percentage
-from aima_desktop.domain.states import JobStatus, RunStatus
+from aima_desktop.domain.states import LEFT_OUT_RUN_STATUSES, JobStatus, RunStatus
 from aima_desktop.engine.finalize import record_completion, record_stop, write_error_report
+from aima_desktop.engine.gpu import gpus
+from aima_desktop.engine.launch import resume_job
+from aima_desktop.engine.partial_abort import carry_on_without
 from aima_desktop.engine.worker_process import WorkerProcess
 from aima_desktop.store.database import now_iso
 from aima_desktop.store.locks import ProcessLock
@@ -27,6 +32,8 @@ log = logging.getLogger("aima.engine")
 
 DEFAULT_GRACE_S = 30.0
 DEFAULT_HEARTBEAT_TIMEOUT_S = 60.0
+GPU_RETRY_MS = 2000
+MAX_AUTOMATIC_RECOVERIES = 2
 
 
 @dataclass
@@ -67,16 +74,22 @@ class Orchestrator(QObject):
     progress = Signal(int, str, float, float)  # run_id, module, processed_s, total_s
     run_state = Signal(int, str, str)  # run_id, module, state
     stopping = Signal(int, str, float)  # job_id, "user" or "system", grace period in seconds
+    reduced = Signal(int, str, str)  # job_id, failed module, alternative ("" when dropped)
+    recovering = Signal(int, int)  # paused job, the job that resumes it automatically
     job_finished = Signal(int, str)  # job_id, final status
 
     def __init__(self, project: Project, *, grace_s: float = DEFAULT_GRACE_S,
                  heartbeat_timeout_s: float = DEFAULT_HEARTBEAT_TIMEOUT_S,
-                 lang: str | None = None, parent: QObject | None = None):
+                 lang: str | None = None, auto_recovery: str = "cpu",
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.project = project
         self.grace_s = grace_s
         self.heartbeat_timeout_s = heartbeat_timeout_s
         self.lang = lang
+        # After running out of memory: "cpu" or "smaller_batch" resume at once, "ask" waits.
+        self.auto_recovery = auto_recovery
+        self._recoveries = 0
         self.job_id: int | None = None
         self._lock: ProcessLock | None = None
         self._workers: dict[int, WorkerProcess] = {}
@@ -143,12 +156,15 @@ class Orchestrator(QObject):
     def _schedule(self) -> None:
         if self._stop is not None or self.job_id is None:
             return
-        runs = self.project.jobs.runs(self.job_id)
+        runs = [r for r in self.project.jobs.runs(self.job_id)
+                if r.status not in LEFT_OUT_RUN_STATUSES]
         if all(run.finished for run in runs):
             self._complete()
             return
-        finished = {run.module for run in runs if run.finished}
-        running = {w.module for w in self._workers.values()}
+        # Roles: an alternative module stands in for the module it replaces.
+        finished = {stands_in_for(run.module) for run in runs if run.finished}
+        running = {stands_in_for(w.module) for w in self._workers.values()}
+        waiting_for_gpu = False
         for run in runs:
             needs = spec(run.module).depends_on
             worker = self._workers.get(run.id)
@@ -156,16 +172,39 @@ class Orchestrator(QObject):
                 worker.allow_start()
             elif run.status == RunStatus.PENDING and worker is None and all(
                     dep in finished or dep in running for dep in needs):
+                gpu = self._gpu_for(run)
+                if gpu is False:
+                    waiting_for_gpu = True
+                    continue
                 # A module whose inputs are still being produced starts anyway and loads its
                 # model meanwhile; it waits for the start command before it reads them.
-                self._start_worker(run, wait=not all(dep in finished for dep in needs))
-                running.add(run.module)
+                self._start_worker(run, wait=not all(dep in finished for dep in needs), gpu=gpu)
+                running.add(stands_in_for(run.module))
+        if waiting_for_gpu:
+            QTimer.singleShot(GPU_RETRY_MS, self._schedule)
 
-    def _start_worker(self, run, wait: bool) -> None:
+    def _gpu_for(self, run) -> int | None | bool:
+        """The GPU index to pin the worker to, None for no pinning, False to wait for one."""
+        module = spec(run.module)
+        job = self.project.jobs.job(self.job_id)
+        device = job.config.get("devices", {}).get(run.module) or job.config.get("device", "auto")
+        if not module.uses_gpu or device == "cpu":
+            return None
+        available = gpus()
+        if not available:
+            return None
+        busy: dict[int, int] = {}
+        for worker in self._workers.values():
+            if worker.gpu is not None:
+                busy[worker.gpu] = busy.get(worker.gpu, 0) + 1
+        chosen = choose_gpu(module.gpu_memory_mb, available, busy)
+        return False if chosen is None else chosen
+
+    def _start_worker(self, run, wait: bool, gpu: int | None = None) -> None:
         self.project.jobs.set_run_status(run.id, RunStatus.RUNNING, started_at=now_iso(),
                                          attempts=run.attempts + 1)
         worker = WorkerProcess(str(self.project.path), run.id, run.module,
-                               self.heartbeat_timeout_s, wait_for_start=wait, parent=self)
+                               self.heartbeat_timeout_s, wait_for_start=wait, gpu=gpu, parent=self)
         worker.message.connect(self._on_message)
         worker.exited.connect(self._on_exited)
         self._workers[run.id] = worker
@@ -195,7 +234,9 @@ class Orchestrator(QObject):
         worker = self._workers.pop(run_id)
         worker.deleteLater()
         module = worker.module
-        if outcome == "finished":
+        if self.project.jobs.run(run_id).status == RunStatus.SKIPPED:
+            self.run_state.emit(run_id, module, "skipped")  # stopped: its input was dropped
+        elif outcome == "finished":
             self.project.jobs.set_run_status(run_id, RunStatus.COMPLETED, finished_at=now_iso())
             self.run_state.emit(run_id, module, "completed")
         elif outcome in ("aborted", "killed") and self._stop is not None:
@@ -213,11 +254,21 @@ class Orchestrator(QObject):
             self.run_state.emit(run_id, module, "failed")
             self._failed_worker_log = "\n".join(worker.log_tail)
             if self._stop is None:
-                # Every module so far is critical: its failure stops the job (system-initiated).
-                self._begin_stop("system", str(error.category), error, self.grace_s,
-                                 {run_id: RunStatus.FAILED})
-                return
-            self._stop.outcomes[run_id] = RunStatus.FAILED
+                job = self.project.jobs.job(self.job_id)
+                tried = {r.module for r in self.project.jobs.runs(self.job_id)}
+                assessment = assess_failure(module, job.modules, tried)
+                if assessment.critical_for_job:
+                    self._begin_stop("system", str(error.category), error, self.grace_s,
+                                     {run_id: RunStatus.FAILED})
+                    return
+                skipped = carry_on_without(self.project, self.job_id, run_id, error,
+                                           assessment, self.lang)
+                for skipped_id in skipped:
+                    if skipped_id in self._workers:  # pre-started, waiting for the dropped input
+                        self._workers[skipped_id].request_stop()
+                self.reduced.emit(self.job_id, module, assessment.alternative or "")
+            else:
+                self._stop.outcomes[run_id] = RunStatus.FAILED
         if self._stop is None:
             self._schedule()
         elif not self._workers:
@@ -254,7 +305,8 @@ class Orchestrator(QObject):
         record_stop(
             self.project, job_id, status=status, abort_type=stop.abort_type,
             abort_reason=stop.reason, abort_timestamp=stop.timestamp, run_outcomes=outcomes,
-            error=stop.error, lang=self.lang)
+            error=stop.error, lang=self.lang,
+            recovery_preference="smaller_batch" if self.auto_recovery == "smaller_batch" else "cpu")
         if status == JobStatus.FAILED and stop.error is not None:
             report = write_error_report(self.project, job_id, stop.error,
                                         self._failed_worker_log)
@@ -263,6 +315,19 @@ class Orchestrator(QObject):
                                                            "error_report": str(report)})
         self._release()
         self.job_finished.emit(job_id, str(status))
+        if status == JobStatus.PAUSED_FOR_RECOVERY:
+            self._recover_automatically(job_id)
+
+    def _recover_automatically(self, job_id: int) -> None:
+        """Resume at once with the recovery plan (CPU, smaller batch), as the settings allow."""
+        plan = self.project.jobs.job(job_id).metadata.get("recovery_plan", {})
+        if (self.auto_recovery == "ask" or plan.get("action") not in AUTOMATIC_RECOVERIES
+                or self._recoveries >= MAX_AUTOMATIC_RECOVERIES or self.active):
+            return
+        self._recoveries += 1
+        follow_up = resume_job(self.project, job_id, lang=self.lang)
+        self.recovering.emit(job_id, follow_up.id)
+        self.start(follow_up.id)
 
     def _complete(self) -> None:
         job_id = self.job_id

@@ -7,7 +7,7 @@ import sys
 import time
 from collections import deque
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from aima_desktop.domain.errors import ErrorCategory, ErrorInfo
 from aima_desktop.worker.protocol import (ABORT_COMMAND, START_COMMAND, Msg, ProtocolError,
@@ -31,7 +31,8 @@ class WorkerProcess(QObject):
     exited = Signal(int, str)  # run_id, outcome
 
     def __init__(self, project_dir: str, run_id: int, module: str, heartbeat_timeout_s: float,
-                 wait_for_start: bool = False, parent: QObject | None = None):
+                 wait_for_start: bool = False, gpu: int | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.run_id = run_id
         self.module = module
@@ -52,6 +53,11 @@ class WorkerProcess(QObject):
             ["-m", "aima_desktop.worker", "--project", project_dir, "--run", str(run_id)]
             + (["--wait-for-start"] if wait_for_start else []))
         self.process.started.connect(self._on_started)
+        self.gpu = gpu
+        if gpu is not None:  # the worker sees only the GPU it was given, as device 0
+            environment = QProcessEnvironment.systemEnvironment()
+            environment.insert("CUDA_VISIBLE_DEVICES", str(gpu))
+            self.process.setProcessEnvironment(environment)
         self.process.readyReadStandardOutput.connect(self._read_stdout)
         self.process.readyReadStandardError.connect(self._read_stderr)
         self.process.finished.connect(self._on_finished)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from aima_desktop.domain.records import Event, MediaInfo
@@ -11,12 +11,17 @@ from aima_desktop.domain.records import Event, MediaInfo
 
 @dataclass
 class Unit:
-    """One unit of work: its results and the cursor after it, committed in one transaction."""
+    """One unit of work: its results and the cursor after it, committed in one transaction.
+
+    ``blobs`` (sha256 hex digest -> content) go to the project's blob store, owned by the run;
+    events refer to them by digest.
+    """
 
     events: list[Event]
     cursor: dict
     processed_s: float
     stats: dict | None = None
+    blobs: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -33,6 +38,17 @@ class ModuleContext:
     previous_events: Callable[[str], list[Event]]
     report_device: Callable[[str], None]
     warn: Callable[[str], None]
+    # Events of another module of the same job (its results so far), and blob contents.
+    job_events: Callable[[str, str], list[Event]] = lambda module, kind: []
+    read_blob: Callable[[str], bytes] = lambda digest: b""
+
+    def device(self) -> str:
+        """The device the job asks for this module: ``auto``, ``cpu`` or ``cuda``."""
+        return (self.config.get("devices", {}).get(self.module) or self.config.get("device")
+                or "auto")
+
+    def batch_size(self, default: int) -> int:
+        return int(self.config.get("batch_sizes", {}).get(self.module) or default)
 
 
 class AnalysisModule:

@@ -9,6 +9,10 @@ from aima_desktop.modules.base import AnalysisModule
 _IMPLEMENTATIONS = {
     "audio": "aima_desktop.modules.audio:AudioModule",
     "transcript": "aima_desktop.modules.transcript:TranscriptModule",
+    "diarization": "aima_desktop.modules.diarization_pyannote:PyannoteDiarization",
+    "diarization_embedded": "aima_desktop.modules.diarization_embedded:EmbeddedDiarization",
+    "visual": "aima_desktop.modules.visual:VisualModule",
+    "fusion": "aima_desktop.modules.fusion:FusionModule",
 }
 
 

@@ -58,7 +58,7 @@ class TranscriptModule(AnalysisModule):
                 return super().encode(features)
 
         resolved = resolve_model(ctx.config.get("model") or None)
-        device, compute_type = choose_device(ctx.config.get("device") or "auto")
+        device, compute_type = choose_device(ctx.device())
         threads = int(ctx.config.get("cpu_threads") or 0) or default_cpu_threads()
         self.model = WindowCountingModel(str(resolved.path), device=device,
                                          compute_type=compute_type, cpu_threads=threads)

@@ -25,12 +25,19 @@ class EventStore:
         cursor: dict,
         processed_s: float,
         stats: dict | None = None,
+        blobs: Sequence[tuple[str, int]] = (),
     ) -> int:
         """Store one unit of work and the cursor after it in a single transaction.
 
-        Returns the run's new unit sequence number. Either all of it is on disk or none.
+        ``blobs`` are ``(digest, size)`` of files already in the blob store that the unit's
+        events refer to; they are recorded as owned by the run. Returns the run's new unit
+        sequence number. Either all of it is on disk or none.
         """
         with transaction(self.db):
+            if blobs:
+                self.db.conn.executemany(
+                    "INSERT OR IGNORE INTO blobs (digest, size, run_id, created_at) "
+                    "VALUES (?, ?, ?, ?)", [(d, n, run_id, now_iso()) for d, n in blobs])
             seq = self.db.conn.execute(
                 "SELECT seq FROM module_runs WHERE id = ?", [run_id]).fetchone()[0] + 1
             if events:
@@ -81,14 +88,22 @@ class EventStore:
         return [Event(kind=k, start=s, end=e, label=label, payload=json.loads(payload))
                 for k, s, e, label, payload in rows]
 
-    def longest(self, run_id: int) -> float:
+    @staticmethod
+    def _kind_filter(kinds: Sequence[str] | None) -> tuple[str, list]:
+        if not kinds:
+            return "", []
+        return f" AND kind IN ({','.join('?' for _ in kinds)})", list(kinds)
+
+    def longest(self, run_id: int, kinds: Sequence[str] | None = None) -> float:
         """The longest event of a run, which bounds how far back a range query must look."""
+        clause, params = self._kind_filter(kinds)
         row = self.db.conn.execute(
-            "SELECT MAX(end_s - start_s) FROM events WHERE run_id = ?", [run_id]).fetchone()
+            f"SELECT MAX(end_s - start_s) FROM events WHERE run_id = ?{clause}",
+            [run_id, *params]).fetchone()
         return row[0] or 0.0
 
     def in_range(self, run_ids: Sequence[int], start: float, end: float, longest: float,
-                 limit: int) -> list[Event]:
+                 limit: int, kinds: Sequence[str] | None = None) -> list[Event]:
         """Events overlapping ``[start, end)``, at most ``limit``, using the (run, start) index.
 
         Only events starting after ``start - longest`` can overlap, so the cost depends on the
@@ -97,21 +112,23 @@ class EventStore:
         if not run_ids:
             return []
         marks = ",".join("?" for _ in run_ids)
+        clause, params = self._kind_filter(kinds)
         rows = self.db.conn.execute(
             f"SELECT kind, start_s, end_s, label, payload FROM events WHERE run_id IN ({marks}) "
-            "AND start_s >= ? AND start_s < ? AND end_s > ? ORDER BY start_s LIMIT ?",
-            [*run_ids, start - longest, end, start, limit])
+            f"AND start_s >= ? AND start_s < ? AND end_s > ?{clause} ORDER BY start_s LIMIT ?",
+            [*run_ids, start - longest, end, start, *params, limit])
         return [Event(kind=k, start=s, end=e, label=label, payload=json.loads(payload))
                 for k, s, e, label, payload in rows]
 
-    def per_minute(self, run_ids: Sequence[int]) -> dict[int, int]:
+    def per_minute(self, run_ids: Sequence[int], kinds: Sequence[str] | None = None) -> dict[int, int]:
         """How many events start in each minute (the seed's per-minute grouping)."""
         if not run_ids:
             return {}
         marks = ",".join("?" for _ in run_ids)
+        clause, params = self._kind_filter(kinds)
         rows = self.db.conn.execute(
-            f"SELECT minute, COUNT(*) FROM events WHERE run_id IN ({marks}) GROUP BY minute",
-            list(run_ids))
+            f"SELECT minute, COUNT(*) FROM events WHERE run_id IN ({marks}){clause} "
+            "GROUP BY minute", [*run_ids, *params])
         return dict(rows.fetchall())
 
     def count(self, run_ids: Sequence[int], kind: str | None = None) -> int:

@@ -84,6 +84,14 @@ class JobStore:
                           processed_s=source.processed_s)
         self.db["module_runs"].insert(_encode(fields))
 
+    def add_run(self, job_id: int, module: str, total_s: float) -> int:
+        """A pending run of ``module`` added to a running job (an alternative module)."""
+        created = now_iso()
+        with transaction(self.db):
+            return self.db["module_runs"].insert(_encode({
+                "job_id": job_id, "module": module, "total_s": total_s, "status":
+                str(RunStatus.PENDING), "created_at": created, "updated_at": created})).last_pk
+
     def job(self, job_id: int) -> Job | None:
         rows = list(self.db.query("SELECT * FROM jobs WHERE id = ?", [job_id]))
         return Job.from_row(rows[0]) if rows else None

@@ -24,6 +24,16 @@ def transcript_segments(project: Project, job_id: int) -> list[Event]:
     return []
 
 
+def result_counts(project: Project, job_id: int) -> list[tuple[str, int]]:
+    """``(kind, count)`` of the timeline items each finished module of the job produced."""
+    counts = []
+    for run in project.jobs.runs(job_id):
+        for kind in spec(run.module).timeline_kinds:
+            if run.finished:
+                counts.append((kind, project.events.count(project.jobs.lineage(run.id), kind)))
+    return counts
+
+
 def job_summary(project: Project, job: Job) -> dict:
     runs = project.jobs.runs(job.id)
     return {

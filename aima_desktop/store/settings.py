@@ -14,6 +14,7 @@ import tomli_w
 from aima_desktop.store.appdirs import config_dir
 
 DEVICES = ("auto", "cpu", "cuda")
+OOM_RECOVERY = ("cpu", "smaller_batch", "ask")
 MAX_RECENT = 10
 
 
@@ -28,14 +29,26 @@ class Settings:
     transcript_model: str = ""  # empty: the shipped default
     transcript_device: str = "auto"
     transcript_language: str = ""  # empty: detect
+    # pyannote: a local pipeline folder, or a hub name used with hf_token (never in a project)
+    diarization_pipeline: str = ""
+    diarization_device: str = "auto"
+    hf_token: str = ""
+    num_speakers: int = 0  # 0: estimate
     cpu_threads: int = 0  # 0: one per core
     grace_period_s: float = 30.0
     heartbeat_timeout_s: float = 60.0
+    # Out of memory: "cpu" / "smaller_batch" resume at once, "ask" leaves it to the user.
+    oom_recovery: str = "cpu"
 
     def validate(self) -> Settings:
-        if self.transcript_device not in DEVICES:
-            raise SettingsError(
-                f"transcript_device must be one of {', '.join(DEVICES)}, not {self.transcript_device!r}")
+        for name in ("transcript_device", "diarization_device"):
+            if getattr(self, name) not in DEVICES:
+                raise SettingsError(
+                    f"{name} must be one of {', '.join(DEVICES)}, not {getattr(self, name)!r}")
+        if self.oom_recovery not in OOM_RECOVERY:
+            raise SettingsError(f"oom_recovery must be one of {', '.join(OOM_RECOVERY)}")
+        if self.num_speakers < 0:
+            raise SettingsError("num_speakers must not be negative")
         if self.grace_period_s < 0:
             raise SettingsError("grace_period_s must not be negative")
         if self.heartbeat_timeout_s <= 0:

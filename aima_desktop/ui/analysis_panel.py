@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from aima_desktop.domain.catalog import spec, with_dependencies
 from aima_desktop.domain.progress import format_duration
 from aima_desktop.domain.records import MediaInfo
 from aima_desktop.engine.capabilities import Capability
@@ -57,6 +58,7 @@ class AnalysisPanel(QWidget):
 
     # -- modules ---------------------------------------------------------------------------
     def set_capabilities(self, capabilities: dict[str, Capability]) -> None:
+        self.capabilities = capabilities
         for name, capability in capabilities.items():
             box = self.checkboxes.get(name)
             if box is None:
@@ -74,9 +76,21 @@ class AnalysisPanel(QWidget):
             if not capability.available:
                 text += "<br>" + self.tr("Cannot run here: %1").replace("%1", capability.reason)
             info.setText(text)
-            box.setEnabled(capability.available)
-            box.setChecked(capability.available)
-            box.setToolTip("" if capability.available else capability.reason)
+        self._apply_media_limits()
+
+    def _apply_media_limits(self) -> None:
+        """Enable what can run here on this media; tick all of it by default."""
+        for name, box in self.checkboxes.items():
+            capability = self.capabilities[name]
+            reason = capability.reason
+            if capability.available and self.media is not None:
+                if spec(name).needs_video and not self.media.has_video:
+                    reason = self.tr("the media has no video track")
+                elif "audio" in with_dependencies([name]) and not self.media.has_audio:
+                    reason = self.tr("the media has no audio track")
+            box.setEnabled(not reason)
+            box.setChecked(not reason)
+            box.setToolTip(reason)
         self._update_buttons()
 
     def selected_modules(self) -> list[str]:
@@ -92,7 +106,10 @@ class AnalysisPanel(QWidget):
             kind = self.tr("video") if media.media_type == "video" else self.tr("audio")
             self.media_label.setText(f"<b>{media.file_name}</b><br>{kind}, "
                                      f"{format_duration(media.duration)}")
-        self._update_buttons()
+        if hasattr(self, "capabilities"):
+            self._apply_media_limits()
+        else:
+            self._update_buttons()
 
     def set_running(self, running: bool) -> None:
         self.running = running

@@ -27,6 +27,8 @@ def status_label(status: str) -> str:
         "stopping": translate("Labels", "stopping"),
         "stopped": translate("Labels", "stopped"),
         "killed": translate("Labels", "killed"),
+        "dropped": translate("Labels", "dropped"),
+        "replaced": translate("Labels", "replaced by an alternative"),
     }
     return labels.get(str(status), str(status))
 
@@ -35,6 +37,10 @@ def module_label(module: str) -> str:
     labels = {
         "audio": translate("Labels", "Audio extraction"),
         "transcript": translate("Labels", "Speech recognition"),
+        "diarization": translate("Labels", "Speaker diarization"),
+        "diarization_embedded": translate("Labels", "Speaker diarization (embedded)"),
+        "visual": translate("Labels", "Visual analysis"),
+        "fusion": translate("Labels", "Speaker-attributed transcript"),
     }
     return labels.get(module, module)
 
@@ -44,6 +50,10 @@ def module_description(module: str) -> str:
         "audio": translate("Labels", "Decodes the sound track to 16 kHz mono for the other modules."),
         "transcript": translate(
             "Labels", "Transcribes speech with faster-whisper: segments, words, language."),
+        "diarization": translate(
+            "Labels", "Who speaks when: a pyannote.audio pipeline, else the embedded one."),
+        "visual": translate("Labels", "Shots (cuts and gradual), keyframes, faces (OpenCV)."),
+        "fusion": translate("Labels", "A speaker for every word and segment of the transcript."),
     }
     return labels.get(module, "")
 

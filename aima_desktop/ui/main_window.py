@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence,
+                           QPixmap)
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QPushButton, QSplitter, QStyle, QSystemTrayIcon,
                                QVBoxLayout,
@@ -17,7 +18,7 @@ from aima_desktop.domain.progress import completed_percentage, format_duration
 from aima_desktop.domain.records import Event, MediaInfo
 from aima_desktop.domain.states import RESUMABLE_JOB_STATUSES, JobStatus
 from aima_desktop.engine.capabilities import capabilities
-from aima_desktop.engine.launch import create_job
+from aima_desktop.engine.launch import create_job, job_config
 from aima_desktop.engine.orchestrator import Orchestrator, RunSnapshot
 from aima_desktop.engine.probe import MediaProbe
 from aima_desktop.engine.recovery import recover_interrupted_jobs
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.item_details.setWordWrap(True)
         self.item_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.timeline.item_selected.connect(self.show_item)
+        self.timeline.keyframe_loader = self._keyframe
+        self._keyframes: dict[str, QPixmap] = {}
         self.player = MediaPlayer(self)
         self.play_button = QPushButton(self.tr("Play from here"))
         self.play_button.setShortcut(QKeySequence("Ctrl+P"))
@@ -201,7 +204,8 @@ class MainWindow(QMainWindow):
         add_recent_project(project.path)
         self.orchestrator = Orchestrator(project, grace_s=self.settings.grace_period_s,
                                          heartbeat_timeout_s=self.settings.heartbeat_timeout_s,
-                                         lang=self.lang, parent=self)
+                                         lang=self.lang, auto_recovery=self.settings.oom_recovery,
+                                         parent=self)
         self.orchestrator.job_finished.connect(self._job_finished)
         self.orchestrator.progress.connect(lambda *_: self.refresh_progress())
         self.orchestrator.run_state.connect(lambda *_: self.refresh_progress())
@@ -286,10 +290,7 @@ class MainWindow(QMainWindow):
     def start_analysis(self, modules: list[str]) -> None:
         if self.project is None or self.media is None or not modules:
             return
-        config = {"device": self.settings.transcript_device,
-                  "model": self.settings.transcript_model or None,
-                  "language": self.settings.transcript_language or None,
-                  "cpu_threads": self.settings.cpu_threads}
+        config = job_config(self.settings)
         try:
             job = create_job(self.project, self.media, modules, config)
         except AnalysisError as exc:
@@ -364,6 +365,16 @@ class MainWindow(QMainWindow):
         self.shown_job_id = job_id
         self.timeline.set_data(TimelineData(self.project, job_id))
 
+    def _keyframe(self, digest: str) -> QPixmap | None:
+        if digest not in self._keyframes and self.project is not None:
+            pixmap = QPixmap()
+            try:
+                pixmap.loadFromData(self.project.blobs.get(digest))
+            except (OSError, ValueError):
+                return None
+            self._keyframes[digest] = pixmap
+        return self._keyframes.get(digest)
+
     def _playback_start(self) -> float | None:
         """Where "Play" starts: the selected item, else the timeline cursor."""
         if self.timeline.selected is not None:
@@ -389,7 +400,8 @@ class MainWindow(QMainWindow):
             self.item_details.setText(self.tr("No item here."))
             return
         words = event.payload.get("words", [])
-        confidence = (sum(w["probability"] for w in words) / len(words)) if words else None
+        scores = [w["probability"] for w in words if "probability" in w]
+        confidence = sum(scores) / len(scores) if scores else None
         text = (f"<b>{format_duration(event.start)}–{format_duration(event.end)}</b> "
                 f"({event.end - event.start:.1f} s) {event.label}")
         if confidence is not None:

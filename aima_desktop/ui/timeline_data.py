@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from aima_desktop.domain.catalog import spec
 from aima_desktop.domain.records import Event
+from aima_desktop.domain.states import RunStatus
 from aima_desktop.store.project import Project
 
 MAX_ITEMS = 2000  # more than this in view: draw the per-minute density
@@ -30,6 +31,7 @@ class Tier:
     processed_s: float
     total_s: float
     seq: int
+    kinds: tuple[str, ...] = ()
     longest: float = 0.0
     per_minute: dict[int, int] = field(default_factory=dict)
     _cache: tuple[float, float, list[Event]] | None = None
@@ -67,18 +69,22 @@ class TimelineData:
         old = {tier.module: tier for tier in self.tiers}
         tiers, changed = [], False
         for run in self.project.jobs.runs(self.job_id):
+            if run.status == RunStatus.REPLACED:
+                continue  # its alternative has the tier
             lineage = self.project.jobs.lineage(run.id)
             seq = sum(self.project.jobs.run(r).seq for r in lineage)
             previous = old.get(run.module)
             tier = Tier(run.module, spec(run.module).title, str(run.status), lineage,
-                        run.processed_s, run.total_s or self.duration, seq)
+                        run.processed_s, run.total_s or self.duration, seq,
+                        kinds=spec(run.module).timeline_kinds)
             if previous is not None and previous.seq == seq and previous.run_ids == lineage:
                 tier.longest, tier.per_minute, tier._cache = (
                     previous.longest, previous.per_minute, previous._cache)
                 changed |= (previous.status, previous.processed_s) != (tier.status, tier.processed_s)
             else:
-                tier.longest = max((self.project.events.longest(r) for r in lineage), default=0.0)
-                tier.per_minute = self.project.events.per_minute(lineage)
+                tier.longest = max((self.project.events.longest(r, tier.kinds) for r in lineage),
+                                   default=0.0)
+                tier.per_minute = self.project.events.per_minute(lineage, tier.kinds)
                 changed = True
             tiers.append(tier)
         self.tiers = tiers
@@ -93,7 +99,8 @@ class TimelineData:
             margin = (end - start) * MARGIN
             low, high = max(0.0, start - margin), end + margin
             limit = MAX_ITEMS * 3
-            fetched = self.project.events.in_range(tier.run_ids, low, high, tier.longest, limit)
+            fetched = self.project.events.in_range(tier.run_ids, low, high, tier.longest, limit,
+                                                   tier.kinds)
             if len(fetched) == limit:  # cut short: the cache covers only up to the last start
                 high = fetched[-1].start
             cached = tier._cache = (low, high, fetched)

@@ -29,6 +29,16 @@ ITEM_SELECTED = QColor(230, 140, 30)
 CURSOR = QColor(200, 30, 30)
 
 
+SPEAKER_COLOURS = [QColor(70, 120, 180), QColor(200, 110, 40), QColor(60, 150, 90),
+                   QColor(150, 80, 160), QColor(170, 60, 70), QColor(90, 90, 90)]
+
+
+def speaker_colour(speaker: str | None) -> QColor:
+    if not speaker or not speaker[-2:].isdigit():
+        return QColor(140, 140, 140)
+    return SPEAKER_COLOURS[int(speaker[-2:]) % len(SPEAKER_COLOURS)]
+
+
 class TimelineView(QWidget):
     """Draws a :class:`TimelineData`; asks it only for what is in view."""
 
@@ -45,6 +55,8 @@ class TimelineView(QWidget):
         self._drag_from: QPointF | None = None
         self._dragged = False
         self._visible_items: list[tuple[float, float, float, float, Event]] = []
+        # digest -> QPixmap of a keyframe; set by the window that owns the project
+        self.keyframe_loader = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(RULER_H + 2 * TIER_H)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -172,8 +184,14 @@ class TimelineView(QWidget):
                 runs.append([x0, x1])
             if x1 - x0 > 24 and event.label:
                 labelled.append((x0, x1, event))
-        for x0, x1 in runs:
-            painter.fillRect(QRectF(x0, top, x1 - x0, height), ITEM)
+        speakers = [e.payload.get("speaker") for e in events]
+        if any(speakers):  # speaker turns and utterances: one colour per speaker
+            for (x0, x1, _t, _b, _e), speaker in zip(self._visible_items, speakers):
+                painter.fillRect(QRectF(x0, top, x1 - x0, height), speaker_colour(speaker))
+        else:
+            for x0, x1 in runs:
+                painter.fillRect(QRectF(x0, top, x1 - x0, height), ITEM)
+        self._paint_keyframes(painter, events, top, height)
         if self.selected is not None:
             for x0, x1, _top, _bottom, event in self._visible_items:
                 if event == self.selected:
@@ -184,6 +202,20 @@ class TimelineView(QWidget):
             rect = QRectF(x0 + 3, top, x1 - x0 - 6, height)
             text = metrics.elidedText(event.label, Qt.TextElideMode.ElideRight, int(rect.width()))
             painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _paint_keyframes(self, painter: QPainter, events: list[Event], top: float,
+                         height: float) -> None:
+        """A shot's keyframe at its start when the shot is wide enough to show it."""
+        if self.keyframe_loader is None:
+            return
+        for x0, x1, _t, _b, event in self._visible_items:
+            digest = event.payload.get("keyframe")
+            if event.kind != "shot" or not digest or x1 - x0 < height * 1.9:
+                continue
+            pixmap = self.keyframe_loader(digest)
+            if pixmap is not None and not pixmap.isNull():
+                painter.drawPixmap(QRectF(x0 + 1, top + 1, height * 16 / 9 - 2, height - 2),
+                                   pixmap, QRectF(pixmap.rect()))
 
     def visible_items(self) -> list[tuple[QRectF, Event]]:
         """The items drawn in the last paint, with their boxes."""

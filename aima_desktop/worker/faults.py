@@ -5,6 +5,9 @@ misbehave once N units are committed (default 0):
 
 - ``error=CATEGORY``: raise the error a real failure of that category raises
   (``resource_exhaustion`` raises ``MemoryError``, ``internal_error`` a ``RuntimeError``, ...);
+- ``error=gpu_oom``: the module reports a (simulated) CUDA device and raises a real
+  ``torch.cuda.OutOfMemoryError``; inert when the job runs the module on the CPU, so the
+  automatic retry on the CPU completes;
 - ``crash``: the process dies at once, as on a segmentation fault;
 - ``hang``: the process stops answering (no heartbeat, abort requests ignored);
 - ``ignore_abort``: the work gets stuck and abort requests are ignored; the heartbeat goes on.
@@ -27,7 +30,16 @@ class Fault:
     argument: str
     after_units: int
 
+    @property
+    def simulates_gpu(self) -> bool:
+        return self.kind == "error" and self.argument == "gpu_oom"
+
     def raise_error(self) -> None:
+        if self.argument == "gpu_oom":
+            import torch
+
+            raise torch.cuda.OutOfMemoryError(
+                "CUDA out of memory. Tried to allocate 2.00 GiB (injected fault)")
         errors = {
             "resource_exhaustion": MemoryError("injected fault: out of memory"),
             "bad_input": BadInputError("injected fault: unreadable media"),

@@ -120,9 +120,16 @@ class Worker:
                 audio_path=decoded_audio_path(media.sha256), previous_events=previous_events,
                 report_device=self._set_device,
                 warn=lambda message: self.send(Msg.WARNING, message=message),
+                job_events=lambda module, kind: self._job_events(job.id, module, kind),
+                read_blob=self.project.blobs.get,
             )
             module = self._module = load_module(run.module)
             module.prepare(ctx)
+            if self._fault is not None and self._fault.simulates_gpu:
+                if ctx.device() == "cpu":
+                    self._fault = None
+                else:
+                    self._device = "cuda (simulated by AIMA_FAULT)"
             self.send(Msg.HELLO, pid=os.getpid(), protocol=PROTOCOL_VERSION, device=self._device)
             while not self.start_allowed.wait(POLL_S):
                 if self.stop_requested.is_set():
@@ -141,6 +148,12 @@ class Worker:
                 module.close()
             self.done.set()
 
+    def _job_events(self, job_id: int, module: str, kind: str) -> list:
+        for run in self.project.jobs.runs(job_id):
+            if run.module == module:
+                return self.project.events.events(self.project.jobs.lineage(run.id), kind=kind)
+        return []
+
     def _set_device(self, device: str) -> None:
         self._device = device
 
@@ -148,8 +161,13 @@ class Worker:
         with self._commit_lock:
             if self.stop_requested.is_set():
                 raise _Stopped
+            # Blob files first: a crash before the commit leaves an unreferenced file at most.
+            for digest, data in unit.blobs.items():
+                if self.project.blobs.put(data) != digest:
+                    raise ValueError(f"blob {digest} does not match its content")
             self._seq = self.project.events.commit_unit(
-                self.run_id, module, unit.events, unit.cursor, unit.processed_s, unit.stats)
+                self.run_id, module, unit.events, unit.cursor, unit.processed_s, unit.stats,
+                [(digest, len(data)) for digest, data in unit.blobs.items()])
             self._processed_s = unit.processed_s
             self._last_stats = unit.stats or self._last_stats
             self._committed_units += 1

@@ -170,73 +170,83 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="25"/>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="90"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="26"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="104"/>
         <source>No media. Open a file (Ctrl+O) or drop it here.</source>
         <translation>Kein Medium. Öffnen Sie eine Datei (Strg+O) oder ziehen Sie sie hierher.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="29"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="30"/>
         <source>Modules</source>
         <translation>Module</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="35"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="36"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="36"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="37"/>
         <source>Start the analysis (Ctrl+R)</source>
         <translation>Analyse starten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="37"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="38"/>
         <source>Abort</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="38"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="39"/>
         <source>Abort the analysis; finished work is kept</source>
         <translation>Analyse abbrechen; fertige Ergebnisse bleiben erhalten</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="45"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="46"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="49"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="50"/>
         <source>Overall</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="72"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="74"/>
         <source>Device: %1 · Model: %2</source>
         <translation>Gerät: %1 · Modell: %2</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="75"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="77"/>
         <source>Cannot run here: %1</source>
         <translation>Hier nicht ausführbar: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="92"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="88"/>
+        <source>the media has no video track</source>
+        <translation>das Medium hat keine Videospur</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="90"/>
+        <source>the media has no audio track</source>
+        <translation>das Medium hat keine Tonspur</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="106"/>
         <source>video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="92"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="106"/>
         <source>audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="112"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="129"/>
         <source>Time left: %1</source>
         <translation>Verbleibende Zeit: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/analysis_panel.py" line="128"/>
+        <location filename="../../aima_desktop/ui/analysis_panel.py" line="145"/>
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
@@ -347,42 +357,87 @@
         <translation>beendet (erzwungen)</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/labels.py" line="36"/>
+        <location filename="../../aima_desktop/ui/labels.py" line="30"/>
+        <source>dropped</source>
+        <translation>weggelassen</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="31"/>
+        <source>replaced by an alternative</source>
+        <translation>durch eine Alternative ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="38"/>
         <source>Audio extraction</source>
         <translation>Audio-Extraktion</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/labels.py" line="37"/>
+        <location filename="../../aima_desktop/ui/labels.py" line="39"/>
         <source>Speech recognition</source>
         <translation>Spracherkennung</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/labels.py" line="44"/>
+        <location filename="../../aima_desktop/ui/labels.py" line="40"/>
+        <source>Speaker diarization</source>
+        <translation>Sprechererkennung</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="41"/>
+        <source>Speaker diarization (embedded)</source>
+        <translation>Sprechererkennung (eingebettet)</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="42"/>
+        <source>Visual analysis</source>
+        <translation>Bildanalyse</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="43"/>
+        <source>Speaker-attributed transcript</source>
+        <translation>Sprecherzugeordnetes Transkript</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="50"/>
         <source>Decodes the sound track to 16 kHz mono for the other modules.</source>
         <translation>Dekodiert die Tonspur für die anderen Module in 16 kHz Mono.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/labels.py" line="45"/>
+        <location filename="../../aima_desktop/ui/labels.py" line="51"/>
         <source>Transcribes speech with faster-whisper: segments, words, language.</source>
         <translation>Transkribiert Sprache mit faster-whisper: Segmente, Wörter, Sprache.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/labels.py" line="54"/>
+        <location filename="../../aima_desktop/ui/labels.py" line="53"/>
+        <source>Who speaks when: a pyannote.audio pipeline, else the embedded one.</source>
+        <translation>Wer spricht wann: eine pyannote.audio-Pipeline, sonst die eingebettete.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="55"/>
+        <source>Shots (cuts and gradual), keyframes, faces (OpenCV).</source>
+        <translation>Einstellungen (Schnitte und Überblendungen), Schlüsselbilder, Gesichter (OpenCV).</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="56"/>
+        <source>A speaker for every word and segment of the transcript.</source>
+        <translation>Ein Sprecher für jedes Wort und Segment des Transkripts.</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/labels.py" line="64"/>
         <source>The analysis takes unexpectedly long</source>
         <translation>Unerwartet lange Laufzeit</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/labels.py" line="55"/>
+        <location filename="../../aima_desktop/ui/labels.py" line="65"/>
         <source>Wrong parameters or data were used</source>
         <translation>Falsche Parameter oder Daten verwendet</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/labels.py" line="56"/>
+        <location filename="../../aima_desktop/ui/labels.py" line="66"/>
         <source>Priorities or requirements have changed</source>
         <translation>Prioritäten oder Anforderungen haben sich geändert</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/labels.py" line="57"/>
+        <location filename="../../aima_desktop/ui/labels.py" line="67"/>
         <source>Other reason</source>
         <translation>Anderer Grund</translation>
     </message>
@@ -390,219 +445,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="67"/>
         <source>Click an item on the timeline to see its details.</source>
         <translation>Klicken Sie auf ein Element der Zeitleiste, um Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="70"/>
-        <location filename="../../aima_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="79"/>
         <source>Play from here</source>
         <translation>Ab hier abspielen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="79"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="105"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="106"/>
         <source>Job details</source>
         <translation>Auftragsdetails</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="108"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="135"/>
         <source>Open a media file or a project to begin.</source>
         <translation>Öffnen Sie eine Mediendatei oder ein Projekt, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="154"/>
         <source>&amp;New project…</source>
         <translation>&amp;Neues Projekt…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="155"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="156"/>
         <source>Open project &amp;folder…</source>
         <translation>Projekt&amp;ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Recent projects</source>
         <translation>&amp;Zuletzt verwendete Projekte</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="161"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analyse</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="162"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="165"/>
         <source>&amp;Abort…</source>
         <translation>&amp;Abbrechen…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="166"/>
         <source>&amp;Resume…</source>
         <translation>&amp;Fortsetzen…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="167"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="168"/>
         <source>Zoom &amp;in</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="169"/>
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="170"/>
         <source>&amp;Whole file</source>
         <translation>&amp;Ganze Datei</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="164"/>
-        <location filename="../../aima_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="175"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="176"/>
         <source>&amp;About AIMA Desktop</source>
         <translation>&amp;Über AIMA Desktop</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="193"/>
         <source>An analysis is running. Abort it before opening another project.</source>
         <translation>Eine Analyse läuft. Brechen Sie sie ab, bevor Sie ein anderes Projekt öffnen.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="233"/>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="242"/>
         <source>Ready: press Start (Ctrl+R).</source>
         <translation>Bereit: Starten drücken (Strg+R).</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="254"/>
         <source>New project</source>
         <translation>Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="255"/>
         <source>AIMA projects (*.aima)</source>
         <translation>AIMA-Projekte (*.aima)</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="261"/>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="268"/>
         <source>Open a media file or a project</source>
         <translation>Mediendatei oder Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="269"/>
         <source>Media files and projects (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a *.flac *.ogg project.db);;All files (*)</source>
         <translation>Mediendateien und Projekte (*.mp4 *.mkv *.mov *.avi *.webm *.wav *.mp3 *.m4a *.flac *.ogg project.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="313"/>
         <source>Analysing… (Ctrl+. aborts)</source>
         <translation>Analyse läuft… (Strg+. bricht ab)</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="343"/>
         <source>Job %1: %2</source>
         <translation>Auftrag %1: %2</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="394"/>
         <source>The media file is no longer at %1</source>
         <translation>Die Mediendatei liegt nicht mehr unter %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="400"/>
         <source>No item here.</source>
         <translation>Hier ist kein Element.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="408"/>
         <source>%1 words, mean confidence %2</source>
         <translation>%1 Wörter, mittlere Konfidenz %2</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="411"/>
         <source>Playback needs PySide6-Addons (QtMultimedia).</source>
         <translation>Die Wiedergabe benötigt PySide6-Addons (QtMultimedia).</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="434"/>
         <source>Analysis deleted.</source>
         <translation>Analyse gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="454"/>
         <source>Notifications: %1</source>
         <translation>Benachrichtigungen: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="470"/>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="471"/>
         <source>&lt;p&gt;&lt;b&gt;Open&lt;/b&gt; a video or audio file (Ctrl+O, or drop it on the window), choose the modules and press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Abort&lt;/b&gt; at any moment (Ctrl+. or closing the window): everything finished is kept. When you open the project again, AIMA Desktop offers to continue from the last checkpoint.&lt;/p&gt;&lt;p&gt;Timeline: Ctrl+wheel or +/- zooms, the wheel or a drag pans, a click shows an item&apos;s details. Hatched ranges are not processed yet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Öffnen&lt;/b&gt; Sie eine Video- oder Audiodatei (Strg+O, oder ziehen Sie sie auf das Fenster), wählen Sie die Module und drücken Sie &lt;b&gt;Starten&lt;/b&gt; (Strg+R).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Abbrechen&lt;/b&gt; können Sie jederzeit (Strg+. oder Fenster schließen): alles Fertige bleibt erhalten. Wenn Sie das Projekt wieder öffnen, bietet AIMA Desktop an, vom letzten Checkpoint fortzusetzen.&lt;/p&gt;&lt;p&gt;Zeitleiste: Strg+Mausrad oder +/- zoomt, das Mausrad oder Ziehen verschiebt, ein Klick zeigt die Details eines Elements. Schraffierte Bereiche sind noch nicht verarbeitet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="482"/>
         <source>About AIMA Desktop</source>
         <translation>Über AIMA Desktop</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/main_window.py" line="465"/>
+        <location filename="../../aima_desktop/ui/main_window.py" line="484"/>
         <source>Offline analysis of interviews and recordings.</source>
         <translation>Offline-Analyse von Interviews und Aufnahmen.</translation>
     </message>
@@ -666,17 +721,17 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../aima_desktop/ui/timeline_view.py" line="51"/>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="63"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/timeline_view.py" line="97"/>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="109"/>
         <source>Open a media file or a project to see its timeline.</source>
         <translation>Öffnen Sie eine Mediendatei oder ein Projekt, um die Zeitleiste zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/timeline_view.py" line="131"/>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="143"/>
         <source>not yet processed</source>
         <translation>noch nicht verarbeitet</translation>
     </message>
