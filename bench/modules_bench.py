@@ -5,6 +5,8 @@ PySceneDetect.
     .venv/bin/python bench/modules_bench.py                    # about 5 minutes on 2 cores
 
 - Real-time factor of each module (wall time of its run / media duration) in a real job.
+- Abort latency per module: from the request until the workers are gone and the partial
+  result is committed, aborting at random moments.
 - DER (pyannote.metrics, 0.25 s collar) of the embedded diarization on the generated
   conversations with known turns (tests/data/conversations), speakers estimated.
 - Shot boundaries: frames per second and F1 (a boundary counts when within 0.5 s of a true
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -71,6 +74,40 @@ def real_time_factors(app, tmp: Path, video: Path) -> list[tuple[str, float]]:
         job_id = run(app, project, video, ["visual"], {})
         r = project.jobs.runs(job_id)[0]
         rows.append(("visual", seconds(r) / r.total_s))
+    return rows
+
+
+def abort_latencies(app, tmp: Path, speech: Path, video: Path, aborts: int = 5) -> list:
+    """Per module: request -> workers gone and partial result committed, at random moments."""
+    from PySide6.QtCore import QTimer
+
+    rng = random.Random(11)
+    rows = []
+    for module, path, config in (("diarization", speech, {}), ("visual", video, {}),
+                                 ("transcript", speech, {"model": "tiny.en"})):
+        latencies = []
+        with Project.create(tmp / f"abort-{module}.aima") as project:
+            while len(latencies) < aborts:
+                job = new_job(project, path, [module], config)
+                orchestrator = Orchestrator(project)
+                moments: dict = {}
+
+                def finished(*_):
+                    moments["end"] = time.perf_counter()
+                    app.quit()
+
+                def abort(o=orchestrator):
+                    if o.active and o.running_workers():
+                        moments["start"] = time.perf_counter()
+                        o.abort("benchmark")
+
+                orchestrator.job_finished.connect(finished)
+                orchestrator.start(job.id)
+                QTimer.singleShot(int(rng.uniform(1.5, 4.0) * 1000), abort)
+                app.exec()
+                if "start" in moments:
+                    latencies.append(moments["end"] - moments["start"])
+        rows.append((module, statistics.median(latencies), max(latencies)))
     return rows
 
 
@@ -152,6 +189,8 @@ def main() -> None:
         videos = make_videos(tmp)
         print("real-time factors ...", flush=True)
         rtf = real_time_factors(app, tmp, videos[1][0])
+        print("abort latencies ...", flush=True)
+        latencies = abort_latencies(app, tmp, tmp / "conversations.wav", videos[1][0])
         print("diarization error rates ...", flush=True)
         ders = diarization_errors(app, tmp)
         print("shot detection ...", flush=True)
@@ -168,6 +207,9 @@ def main() -> None:
           f"{os.cpu_count()} cores, no GPU)")
     for name, factor in rtf:
         print(f"{name:<28} {factor:>16.3f}")
+    print(f"\n{'module':<28} {'abort latency p50':>18} {'max':>8}  (5 aborts at random moments)")
+    for module, median, worst in latencies:
+        print(f"{module:<28} {median * 1000:>15.0f} ms {worst * 1000:>5.0f} ms")
     print(f"\n{'conversation':<16} {'DER':>6} {'speakers found':>15} {'true':>5}")
     for name, error, found, true in ders:
         print(f"{name:<16} {error:>6.1%} {found:>15} {true:>5}")

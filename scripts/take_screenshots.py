@@ -2,9 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/take_screenshots.py
 
-Runs a real analysis (shipped ``tiny.en`` model) on three minutes of the sample interview in a
-temporary project: the main window during the run, the abort dialog, the timeline with the
-partial result and the abort details, the resume dialog (English and German).
+Runs a real analysis with every module (shipped ``tiny.en`` model) on the sample interview,
+played twice in a row, in a temporary project: the main window during the run, the abort
+dialog, the timeline with the partial result and the abort details, the resume dialog (English
+and German), and the finished analysis with speakers, shots and keyframes.
 """
 
 from __future__ import annotations
@@ -26,14 +27,36 @@ for variable in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from aima_desktop.engine.launch import resume_job  # noqa: E402
 from aima_desktop.store.settings import Settings  # noqa: E402
 from aima_desktop.ui.abort_dialog import AbortDialog  # noqa: E402
 from aima_desktop.ui.app import create_application, install_translators  # noqa: E402
 from aima_desktop.ui.main_window import MainWindow  # noqa: E402
 from aima_desktop.ui.resume_dialog import ResumeDialog  # noqa: E402
-from tests.media import write_repeated_speech  # noqa: E402
+import av  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+
+
+def write_twice(source: Path, target: Path) -> Path:
+    """The clip played twice (remuxed, not re-encoded), for a run long enough to catch."""
+    with av.open(str(source)) as src, av.open(str(target), "w") as dst:
+        streams = {s.index: dst.add_stream_from_template(s) for s in src.streams}
+        offset: dict[int, int] = {}
+        for round_ in range(2):
+            src.seek(0)
+            last: dict[int, int] = {}
+            for packet in src.demux():
+                if packet.dts is None:
+                    continue
+                shift = offset.get(packet.stream.index, 0) if round_ else 0
+                packet.pts += shift
+                packet.dts += shift
+                last[packet.stream.index] = packet.pts + (packet.duration or 0)
+                packet.stream = streams[packet.stream.index]
+                dst.mux(packet)
+            offset = last
+    return target
 
 
 def wait_until(condition, timeout: float = 120.0) -> None:
@@ -52,8 +75,7 @@ def save(widget, name: str) -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    media = write_repeated_speech(ROOT / "resources/samples/interview.mp4",
-                                  TMP / "interview_long.wav", repeats=3)
+    media = write_twice(ROOT / "resources/samples/interview.mp4", TMP / "interview_twice.mp4")
     window = MainWindow(Settings(transcript_model="tiny.en"))
     window.resize(1400, 820)
     window.show()
@@ -65,7 +87,7 @@ def main() -> None:
         _, _, runs = window.orchestrator.snapshot()
         return any(r.module == "transcript" and r.processed_s >= fraction * r.total_s for r in runs)
 
-    wait_until(lambda: transcript_at(0.35))
+    wait_until(lambda: transcript_at(0.4))
     window.refresh_live()
     save(window, "main_window_running.png")
 
@@ -89,12 +111,21 @@ def main() -> None:
     resume.close()
 
     os.environ["AIMA_LANGUAGE"] = "de"
-    install_translators(app, "de")
+    german_translators = install_translators(app, "de")
     german = ResumeDialog(window.project, 1, parent=window)
     german.show()
     QTest.qWait(100)
     save(german, "resume_dialog_de.png")
     german.close()
+    for translator in german_translators:
+        app.removeTranslator(translator)
+    os.environ["AIMA_LANGUAGE"] = "en"
+    window.run_job(resume_job(window.project, 1).id)
+    wait_until(lambda: not window.orchestrator.active, timeout=300)
+    window.timeline.set_view(0.0, 60.0)
+    window.refresh_live()
+    QTest.qWait(300)
+    save(window, "finished_with_speakers_and_shots.png")
     window.close()
     QApplication.processEvents()
 

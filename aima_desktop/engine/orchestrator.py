@@ -170,6 +170,8 @@ class Orchestrator(QObject):
             worker = self._workers.get(run.id)
             if worker is not None and worker.waiting and all(dep in finished for dep in needs):
                 worker.allow_start()
+                # Started means: began its work (it loaded its model while waiting).
+                self.project.jobs.update_run(run.id, started_at=now_iso())
             elif run.status == RunStatus.PENDING and worker is None and all(
                     dep in finished or dep in running for dep in needs):
                 gpu = self._gpu_for(run)

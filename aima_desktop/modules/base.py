@@ -50,6 +50,11 @@ class ModuleContext:
     def batch_size(self, default: int) -> int:
         return int(self.config.get("batch_sizes", {}).get(self.module) or default)
 
+    def checkpoint_s(self, default: float, minimum: float) -> float:
+        """Media seconds between commits: the settings' checkpoint interval, else the
+        module's default; never under ``minimum`` (each commit costs a transaction)."""
+        return max(minimum, float(self.config.get("checkpoint_s") or default))
+
 
 class AnalysisModule:
     """Base class of analysis modules.

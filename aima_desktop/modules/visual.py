@@ -28,8 +28,7 @@ MIN_SHOT_S = 0.8  # PySceneDetect uses 15 frames
 KEYFRAME_AFTER = 5  # frames after the boundary
 FACE_EVERY_S = 0.5
 ANALYSIS_SIZE = (160, 90)
-FACE_WIDTH = 320
-KEYFRAME_WIDTH = 320
+WORK_WIDTH = 320  # frames are analysed at this width
 
 
 def histogram(cv2, frame: np.ndarray) -> np.ndarray:
@@ -55,10 +54,9 @@ class VisualModule(AnalysisModule):
     def process(self, ctx: ModuleContext) -> Iterator[Unit]:
         import av
 
-        cv2 = self.cv2
         state = dict(ctx.cursor or {"time": -1.0, "shot": 0, "shot_start": 0.0,
                                      "transition": "start", "next_face": 0.0})
-        batch = ctx.batch_size(250)
+        self._previous_hist = None
         started, frames_done = time.perf_counter(), 0
         try:
             container = av.open(ctx.media.path)
@@ -69,6 +67,10 @@ class VisualModule(AnalysisModule):
                 raise BadInputError("has no video track")
             stream = container.streams.video[0]
             stream.thread_type = "AUTO"
+            fps = float(stream.average_rate or 25)
+            batch = ctx.batch_size(250)  # frames per commit: 10 s at 25 fps ...
+            if ctx.config.get("checkpoint_s"):  # ... unless the settings say otherwise
+                batch = max(1, round(ctx.checkpoint_s(10.0, 1.0) * fps))
             if state["time"] > 0:
                 container.seek(int(state["time"] / stream.time_base), stream=stream,
                                backward=True, any_frame=False)
@@ -79,7 +81,10 @@ class VisualModule(AnalysisModule):
                 t = float(frame.time or 0.0)
                 if t <= state["time"]:
                     continue  # before the cursor: done in an earlier run
-                image = frame.to_ndarray(format="bgr24")
+                # Scaled in the same pass as the colour conversion: everything below works at
+                # 320 pixels wide (keyframes, faces), histograms at 160.
+                height = max(2, round(frame.height * WORK_WIDTH / frame.width / 2) * 2)
+                image = frame.reformat(width=WORK_WIDTH, height=height, format="bgr24").to_ndarray()
                 self._analyse(image, t, state, events, blobs)
                 state["time"] = t
                 pending += 1
@@ -87,26 +92,34 @@ class VisualModule(AnalysisModule):
                 if pending >= batch:
                     stats = {"frames": frames_done,
                              "fps": round(frames_done / (time.perf_counter() - started), 1)}
-                    yield Unit(events, dict(state), min(t, ctx.total_s) * 0.999, stats, blobs)
+                    yield Unit(events, self._cursor(state), min(t, ctx.total_s) * 0.999, stats,
+                               blobs)
                     events, blobs, pending = [], {}, 0
-        end = max(state["time"], 0.0) + 1.0 / float(stream.average_rate or 25)
+        end = max(state["time"], 0.0) + 1.0 / fps
         events.append(self._shot_event(state, min(end, ctx.total_s)))
         stats = {"frames": frames_done, "shots": state["shot"] + 1,
                  "fps": round(frames_done / max(1e-6, time.perf_counter() - started), 1)}
-        yield Unit(events, {**state, "done": True}, ctx.total_s, stats, blobs)
+        yield Unit(events, {**self._cursor(state), "done": True}, ctx.total_s, stats, blobs)
+
+    def _cursor(self, state: dict) -> dict:
+        """The detector's state as JSON: the last histogram goes along only here, per unit."""
+        hist = self._previous_hist
+        return {**state, "hist": hist.tolist() if hist is not None else state.get("hist")}
 
     def _analyse(self, image: np.ndarray, t: float, state: dict, events: list[Event],
                  blobs: dict[str, bytes]) -> None:
         hist = histogram(self.cv2, image)
-        previous = state.get("hist")
+        previous = self._previous_hist
+        if previous is None and state.get("hist") is not None:  # resumed: from the cursor
+            previous = np.asarray(state["hist"], np.float32)
         if previous is not None:
-            boundary = self._boundary(np.asarray(previous, np.float32), hist, t, state)
+            boundary = self._boundary(previous, hist, t, state)
             if boundary is not None and boundary - state["shot_start"] >= MIN_SHOT_S:
                 kind = "cut" if boundary == t else "gradual"
                 events.append(self._shot_event(state, boundary))
                 state.update(shot=state["shot"] + 1, shot_start=boundary, transition=kind,
                              keyframe=None, frames_in_shot=0)
-        state["hist"] = hist.tolist()
+        self._previous_hist = hist
         state["frames_in_shot"] = state.get("frames_in_shot", 0) + 1
         if state.get("keyframe") is None and state["frames_in_shot"] > KEYFRAME_AFTER:
             data = self._jpeg(image)
@@ -151,18 +164,14 @@ class VisualModule(AnalysisModule):
                      {"keyframe": state.get("keyframe"), "transition": state["transition"]})
 
     def _jpeg(self, image: np.ndarray) -> bytes:
-        height = int(image.shape[0] * KEYFRAME_WIDTH / image.shape[1])
-        small = self.cv2.resize(image, (KEYFRAME_WIDTH, height), interpolation=self.cv2.INTER_AREA)
-        ok, encoded = self.cv2.imencode(".jpg", small, [self.cv2.IMWRITE_JPEG_QUALITY, 80])
+        ok, encoded = self.cv2.imencode(".jpg", image, [self.cv2.IMWRITE_JPEG_QUALITY, 80])
         return encoded.tobytes() if ok else b""
 
     def _faces(self, image: np.ndarray, t: float) -> list[Event]:
-        scale = FACE_WIDTH / image.shape[1]
-        grey = self.cv2.cvtColor(self.cv2.resize(image, None, fx=scale, fy=scale),
-                                 self.cv2.COLOR_BGR2GRAY)
+        """Faces as boxes relative to the frame (x, y, width, height in 0..1)."""
+        grey = self.cv2.cvtColor(image, self.cv2.COLOR_BGR2GRAY)
         found = self.faces.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=5, minSize=(24, 24))
         height, width = image.shape[:2]
         return [Event("face", round(t, 3), round(t + FACE_EVERY_S, 3), "face", {
-            "box": [round(x / scale / width, 4), round(y / scale / height, 4),
-                    round(w / scale / width, 4), round(h / scale / height, 4)]})
-            for x, y, w, h in found]
+            "box": [round(x / width, 4), round(y / height, 4), round(w / width, 4),
+                    round(h / height, 4)]}) for x, y, w, h in found]
