@@ -389,7 +389,12 @@ class MainWindow(QMainWindow):
         if start is not None and self.shown_job_id is not None:
             media = self.project.jobs.media(self.project.jobs.job(self.shown_job_id).media_id)
             if Path(media.path).is_file():
-                self.player.play_from(Path(media.path), start)
+                try:
+                    self.player.play_from(Path(media.path), start)
+                except ImportError as exc:  # QtMultimedia without its system libraries
+                    self.statusBar().showMessage(self.tr(
+                        "Playback is not available: %1. Install the PulseAudio client library "
+                        "(libpulse0).").replace("%1", str(exc)))
             else:
                 self.statusBar().showMessage(self.tr("The media file is no longer at %1")
                                              .replace("%1", media.path))
