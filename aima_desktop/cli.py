@@ -17,17 +17,17 @@ from aima_desktop.domain.errors import AnalysisError, BadInputError
 from aima_desktop.domain.progress import format_duration
 from aima_desktop.domain.resumption import OPTION_ORDER
 from aima_desktop.domain.states import RESUMABLE_JOB_STATUSES, JobStatus
-from aima_desktop.domain.transcript_formats import to_srt, to_txt, to_vtt
 from aima_desktop.engine.launch import (NotResumable, job_config, new_job, resume_job,
                                        resume_options)
 from aima_desktop.engine.recovery import recover_interrupted_jobs
+from aima_desktop.exports.formats import FORMATS, ExportError, export, render
 from aima_desktop.store.appdirs import log_dir
 from aima_desktop.store.locks import LockedElsewhere
 from aima_desktop.store.project import PROJECT_SUFFIX, Project, ProjectError
-from aima_desktop.store.results import (job_results, job_summary, result_counts,
-                                        transcript_segments)
+from aima_desktop.store.results import job_summary, result_counts
+from aima_desktop.store.cache import cache_size, clear_cache
 from aima_desktop.store.settings import (DEVICES, SettingsError, add_recent_project,
-                                         load_settings)
+                                         load_settings, save_settings, settings_path, with_value)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -155,10 +155,12 @@ def _execute(project: Project, job_id: int, args: argparse.Namespace, grace_s: f
     from aima_desktop.engine.headless import run_job
 
     reporter = Reporter(args.json)
+    settings = load_settings()
     try:
         outcome = run_job(project, job_id,
                           {"grace_s": grace_s, "heartbeat_timeout_s": heartbeat_timeout_s,
-                           "auto_recovery": load_settings().oom_recovery},
+                           "auto_recovery": settings.oom_recovery,
+                           "cache_limit_mb": settings.cache_limit_mb},
                           connect=reporter.connect)
     except LockedElsewhere as exc:
         raise CliError(str(exc)) from None
@@ -282,22 +284,60 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def cmd_results(args: argparse.Namespace) -> int:
     project = _open_project(args.project)
     job_id = _job_id_or_latest(project, args.job)
-    results = job_results(project, job_id)
-    if args.format == "json":
-        output = json.dumps(results, ensure_ascii=False, indent=2) + "\n"
+    try:
+        if args.output:
+            export(project, job_id, args.format, Path(args.output))
+            return EXIT_OK
+        content = render(project, job_id, args.format)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
+    if isinstance(content, bytes):
+        if args.format == "docx":
+            raise CliError("a DOCX document goes to a file: add --output FILE.docx")
+        sys.stdout.buffer.write(content)
     else:
-        segments = transcript_segments(project, job_id)
-        note = None
-        if results["status"] == "partial":
-            meta = results["metadata"]["media_info"]
-            note = (f"partial result of job {job_id}: {format_duration(meta['processed_duration'])}"
-                    f" of {format_duration(meta['duration'])} transcribed")
-        output = {"srt": lambda: to_srt(segments), "vtt": lambda: to_vtt(segments, note),
-                  "txt": lambda: to_txt(segments, note)}[args.format]()
-    if args.output:
-        Path(args.output).write_text(output, encoding="utf-8")
+        sys.stdout.write(content)
+    return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from aima_desktop.engine.doctor import problems, report
+
+    sections = report()
+    if args.json:
+        print(json.dumps(sections, indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(output)
+        for section, lines in sections.items():
+            print(f"{section}:")
+            width = max(map(len, lines))
+            for name, value in lines.items():
+                print(f"  {name:<{width}}  {value}")
+        found = problems(sections)
+        print(f"\n{len(found)} problem(s)" + "".join(f"\n  - {p}" for p in found)
+              if found else "\nNo problems found.")
+    return EXIT_OK
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    path = settings_path()
+    if args.action == "path":
+        print(path)
+        return EXIT_OK
+    if args.action == "clear-cache":
+        freed = clear_cache()
+        print(f"Cleared the cache: {freed / 1e6:.1f} MB freed.")
+        return EXIT_OK
+    settings = load_settings()
+    if args.action == "set":
+        if len(args.values) != 2:
+            raise CliError("usage: aima settings set NAME VALUE")
+        settings = with_value(settings, *args.values)
+        save_settings(settings)
+    elif args.values:
+        raise CliError(f"aima settings {args.action} takes no further arguments")
+    for name, value in settings.masked().items():
+        print(f"{name} = {json.dumps(value, ensure_ascii=False)}")
+    print(f"# {path}; cache {cache_size() / 1e6:.1f} MB of {settings.cache_limit_mb} MB")
     return EXIT_OK
 
 
@@ -350,9 +390,24 @@ def build_parser() -> argparse.ArgumentParser:
     results = sub.add_parser("results", help="print or save the results of a job")
     results.add_argument("project", metavar="DIR")
     results.add_argument("--job", type=int, metavar="ID", help="default: the latest job")
-    results.add_argument("--format", choices=("json", "srt", "vtt", "txt"), default="json")
-    results.add_argument("--output", metavar="FILE")
+    results.add_argument("--format", choices=tuple(FORMATS), default="json",
+                         help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
+    results.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
     results.set_defaults(func=cmd_results)
+
+    settings = sub.add_parser(
+        "settings", help="show or change the settings (the desktop window's Settings dialog)",
+        description="show: every setting (the token masked); set NAME VALUE: change one; "
+        "path: where the settings file is; clear-cache: delete the decoded-audio cache")
+    settings.add_argument("action", nargs="?", default="show",
+                          choices=("show", "set", "path", "clear-cache"))
+    settings.add_argument("values", nargs="*", metavar="NAME VALUE")
+    settings.set_defaults(func=cmd_settings)
+
+    doctor = sub.add_parser("doctor", help="versions, devices, models and folders, for a bug "
+                            "report")
+    doctor.add_argument("--json", action="store_true")
+    doctor.set_defaults(func=cmd_doctor)
     return parser
 
 

@@ -227,3 +227,21 @@ def test_partial_abort_assessment_follows_the_catalog():
     drop = assess_failure("diarization_embedded", modules, {*modules, "diarization_embedded"})
     assert drop.alternative is None and drop.affected_modules == ["fusion"]
     assert assess_failure("audio", modules, set()).critical_for_job
+
+
+def test_gaps_say_what_each_module_is_missing_and_why():
+    from aima_desktop.domain.coverage import gaps
+
+    runs = [run("audio", RunStatus.COMPLETED, 100.0, 1),
+            run("transcript", RunStatus.ABORTED, 42.5, 2),
+            run("diarization", RunStatus.REPLACED, 0.0, 3),
+            run("diarization_embedded", RunStatus.ABORTED, 0.0, 4),
+            run("visual", RunStatus.DROPPED, 10.0, 5),
+            run("fusion", RunStatus.PENDING, 0.0, 6)]
+    assert [(g.module, g.start, g.end, g.reason) for g in gaps(runs, 100.0)] == [
+        ("transcript", 42.5, 100.0, "stopped"),
+        ("diarization_embedded", 0.0, 100.0, "stopped"),
+        ("visual", 0.0, 100.0, "dropped"),
+        ("fusion", 0.0, 100.0, "not started"),
+    ]
+    assert gaps([run("transcript", RunStatus.REUSED, 0.0, 1)], 100.0) == []

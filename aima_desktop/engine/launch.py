@@ -108,4 +108,5 @@ def job_config(settings, device: str | None = None, model: str | None = None,
         "language": language or settings.transcript_language or None,
         "cpu_threads": threads if threads is not None else settings.cpu_threads,
         "num_speakers": speakers if speakers is not None else settings.num_speakers,
+        "checkpoint_s": settings.checkpoint_s or None,
     }

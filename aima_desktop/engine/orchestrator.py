@@ -23,6 +23,7 @@ from aima_desktop.engine.gpu import gpus
 from aima_desktop.engine.launch import resume_job
 from aima_desktop.engine.partial_abort import carry_on_without
 from aima_desktop.engine.worker_process import WorkerProcess
+from aima_desktop.store.cache import trim_cache
 from aima_desktop.store.database import now_iso
 from aima_desktop.store.locks import ProcessLock
 from aima_desktop.store.project import Project
@@ -81,7 +82,7 @@ class Orchestrator(QObject):
     def __init__(self, project: Project, *, grace_s: float = DEFAULT_GRACE_S,
                  heartbeat_timeout_s: float = DEFAULT_HEARTBEAT_TIMEOUT_S,
                  lang: str | None = None, auto_recovery: str = "cpu",
-                 parent: QObject | None = None):
+                 cache_limit_mb: int | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.project = project
         self.grace_s = grace_s
@@ -89,6 +90,7 @@ class Orchestrator(QObject):
         self.lang = lang
         # After running out of memory: "cpu" or "smaller_batch" resume at once, "ask" waits.
         self.auto_recovery = auto_recovery
+        self.cache_limit_mb = cache_limit_mb
         self._recoveries = 0
         self.job_id: int | None = None
         self._lock: ProcessLock | None = None
@@ -338,6 +340,10 @@ class Orchestrator(QObject):
         self.job_finished.emit(job_id, str(JobStatus.COMPLETED))
 
     def _release(self) -> None:
+        if self.cache_limit_mb is not None and self.job_id is not None:
+            # The job's own audio stays: resuming it or another analysis of it needs it.
+            media = self.project.jobs.media(self.project.jobs.job(self.job_id).media_id)
+            trim_cache(self.cache_limit_mb * 1024 * 1024, keep=frozenset({media.sha256}))
         if self._lock is not None:
             self._lock.release()
         self._lock, self.job_id, self._stop = None, None, None

@@ -47,10 +47,11 @@ class AudioModule(AnalysisModule):
             out.seek(start * BYTES_PER_SAMPLE)
             pending: list[np.ndarray] = []
             pending_samples = 0
+            chunk_samples = int(ctx.checkpoint_s(CHUNK_SAMPLES / SAMPLE_RATE, 5.0) * SAMPLE_RATE)
             for chunk in self._decode(ctx.media.path, start):
                 pending.append(chunk)
                 pending_samples += len(chunk)
-                if pending_samples >= CHUNK_SAMPLES:
+                if pending_samples >= chunk_samples:
                     written = self._flush(out, pending, written)
                     pending, pending_samples = [], 0
                     yield Unit([], {"samples": written}, min(written / SAMPLE_RATE, ctx.total_s),

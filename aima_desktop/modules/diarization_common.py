@@ -132,6 +132,8 @@ class ChunkedDiarization(AnalysisModule):
         cursor = ctx.cursor or {"chunk": 0}
         if cursor.get("done"):
             return
+        # A resumed run keeps the chunk length the cursor's chunk index counts in.
+        self.chunk_s = float(cursor.get("chunk_s") or ctx.checkpoint_s(self.chunk_s, 30.0))
         audio = read_samples(ctx.audio_path)
         duration = len(audio) / SAMPLE_RATE
         count = max(1, int(np.ceil(duration / self.chunk_s)))
@@ -147,7 +149,7 @@ class ChunkedDiarization(AnalysisModule):
             events = [Event("speech", s, e) for s, e in result.speech]
             events.append(Event("chunk", start_s, end_s, f"chunk {index}",
                                 {"blob": digest, "pieces": len(result.spans)}))
-            yield Unit(events, {"chunk": index + 1}, min(end_s, ctx.total_s) * 0.99,
+            yield Unit(events, {"chunk": index + 1, "chunk_s": self.chunk_s}, min(end_s, ctx.total_s) * 0.99,
                        stats, {digest: data})
             own += events
         yield self._final_unit(ctx, stats, own)

@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 import tomllib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 import tomli_w
@@ -15,7 +15,9 @@ from aima_desktop.store.appdirs import config_dir
 
 DEVICES = ("auto", "cpu", "cuda")
 OOM_RECOVERY = ("cpu", "smaller_batch", "ask")
+UI_LANGUAGES = ("", "en", "de")  # "": the system's
 MAX_RECENT = 10
+SECRET_SETTINGS = frozenset({"hf_token"})
 
 
 class SettingsError(ValueError):
@@ -39,6 +41,20 @@ class Settings:
     heartbeat_timeout_s: float = 60.0
     # Out of memory: "cpu" / "smaller_batch" resume at once, "ask" leaves it to the user.
     oom_recovery: str = "cpu"
+    # Media seconds between commits (what an abort can lose at most); 0: each module's own
+    # (audio 30 s, speaker diarization 60 s or 300 s with pyannote, visual 250 frames).
+    checkpoint_s: float = 0.0
+    ui_language: str = ""
+    # Decoded audio is kept for resuming and re-analysing; the oldest goes beyond this size.
+    cache_limit_mb: int = 4096
+
+    def masked(self) -> dict:
+        """The settings to show: secrets as dots, with their last four characters."""
+        values = asdict(self)
+        for name in SECRET_SETTINGS:
+            if values[name]:
+                values[name] = "\u2022" * 8 + values[name][-4:]
+        return values
 
     def validate(self) -> Settings:
         for name in ("transcript_device", "diarization_device"):
@@ -55,7 +71,48 @@ class Settings:
             raise SettingsError("heartbeat_timeout_s must be positive")
         if self.cpu_threads < 0:
             raise SettingsError("cpu_threads must not be negative")
+        if self.checkpoint_s < 0:
+            raise SettingsError("checkpoint_s must not be negative")
+        if self.cache_limit_mb < 0:
+            raise SettingsError("cache_limit_mb must not be negative")
+        if self.ui_language not in UI_LANGUAGES:
+            raise SettingsError("ui_language must be en, de or empty (the system's language)")
+        if any(c.isspace() for c in self.hf_token):
+            raise SettingsError("hf_token must not contain spaces or line breaks")
+        _check_folder("transcript_model", self.transcript_model, "model.bin",
+                      "a faster-whisper (CTranslate2) model")
+        _check_folder("diarization_pipeline", self.diarization_pipeline, "config.yaml",
+                      "a pyannote pipeline")
         return self
+
+
+def looks_like_path(value: str) -> bool:
+    """A folder rather than a model or pipeline name (``base``, ``pyannote/...``)."""
+    return value.startswith(("/", "~", ".")) or Path(value).expanduser().exists()
+
+
+def _check_folder(name: str, value: str, marker: str, what: str) -> None:
+    if not value or not looks_like_path(value):
+        return
+    folder = Path(value).expanduser()
+    if not folder.is_dir():
+        raise SettingsError(f"{name}: folder {folder} does not exist")
+    if not (folder / marker).is_file():
+        raise SettingsError(f"{name}: {folder} is not {what} folder (it has no {marker})")
+
+
+def with_value(settings: Settings, name: str, text: str) -> Settings:
+    """``settings`` with ``name`` set from its text form (the command line), validated."""
+    known = {f.name for f in fields(Settings)}
+    if name not in known:
+        raise SettingsError(f"unknown setting {name!r}; known: {', '.join(sorted(known))}")
+    expected = type(getattr(settings, name))
+    try:
+        value = expected(text)
+    except ValueError:
+        raise SettingsError(f"{name} must be a {'number' if expected is not str else 'text'}, "
+                            f"not {text!r}") from None
+    return replace(settings, **{name: value}).validate()
 
 
 def settings_path() -> Path:
