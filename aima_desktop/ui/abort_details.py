@@ -23,6 +23,7 @@ class AbortDetailsPanel(QWidget):
     show_results = Signal(int)
     new_analysis = Signal(int)
     resume_requested = Signal(int)
+    export_requested = Signal(int)
     deleted = Signal(list)  # the job ids removed
 
     def __init__(self, parent: QWidget | None = None):
@@ -53,14 +54,16 @@ class AbortDetailsPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete analysis"))
         self.new_button = QPushButton(self.tr("New analysis"))
         self.resume_button = QPushButton(self.tr("Resume analysis"))
-        for button in (self.results_button, self.delete_button, self.new_button,
-                       self.resume_button):
+        self.export_button = QPushButton(self.tr("Export…"))
+        for button in (self.results_button, self.export_button, self.delete_button,
+                       self.new_button, self.resume_button):
             row.addWidget(button)
         layout.addLayout(row)
         layout.addStretch()
         self.results_button.clicked.connect(lambda: self.show_results.emit(self.job_id))
         self.new_button.clicked.connect(lambda: self.new_analysis.emit(self.job_id))
         self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self.job_id))
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.job_id))
         self.delete_button.clicked.connect(self.delete_analysis)
 
     def show_job(self, project: Project, job_id: int) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence,
                            QPixmap)
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel,
+                               QMainWindow,
                                QMessageBox, QPushButton, QSplitter, QStyle, QSystemTrayIcon,
                                QVBoxLayout,
                                QWidget)
@@ -30,6 +31,8 @@ from aima_desktop.ui.abort_dialog import AbortDialog
 from aima_desktop.ui.analysis_panel import AnalysisPanel
 from aima_desktop.ui.job_history import JobHistory
 from aima_desktop.ui.notifications import NotificationCentre, Toast
+from aima_desktop.ui.export_dialog import ExportDialog
+from aima_desktop.ui.settings_dialog import SettingsDialog
 from aima_desktop.ui.player import MediaPlayer
 from aima_desktop.ui.player import available as player_available
 from aima_desktop.ui.resume_dialog import ResumeDialog
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.details = AbortDetailsPanel()
         self.details.show_results.connect(self.show_job_timeline)
         self.details.resume_requested.connect(self.resume_dialog)
+        self.details.export_requested.connect(self.export_dialog)
         self.details.new_analysis.connect(self.new_analysis)
         self.details.deleted.connect(self._after_delete)
         self.notifications = NotificationCentre()
@@ -114,7 +118,8 @@ class MainWindow(QMainWindow):
         self.tray = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(
-                self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon), self)
+                QApplication.windowIcon() if not QApplication.windowIcon().isNull()
+                else self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon), self)
             self.tray.setToolTip("AIMA Desktop")
             self.tray.activated.connect(lambda *_: (self.showNormal(), self.activateWindow()))
             self.tray.show()
@@ -156,6 +161,11 @@ class MainWindow(QMainWindow):
         action(file_menu, self.tr("Open project &folder…"), self.choose_project, "Ctrl+Shift+O")
         self.recent_menu = file_menu.addMenu(self.tr("&Recent projects"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.export_action = action(file_menu, self.tr("&Export…"),
+                                    lambda: self.export_dialog(self.shown_job_id), "Ctrl+E")
+        action(file_menu, self.tr("&Settings…"), self.settings_dialog,
+               QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         analysis_menu = self.menuBar().addMenu(self.tr("&Analysis"))
@@ -205,7 +215,7 @@ class MainWindow(QMainWindow):
         self.orchestrator = Orchestrator(project, grace_s=self.settings.grace_period_s,
                                          heartbeat_timeout_s=self.settings.heartbeat_timeout_s,
                                          lang=self.lang, auto_recovery=self.settings.oom_recovery,
-                                         parent=self)
+                                         cache_limit_mb=self.settings.cache_limit_mb, parent=self)
         self.orchestrator.job_finished.connect(self._job_finished)
         self.orchestrator.progress.connect(lambda *_: self.refresh_progress())
         self.orchestrator.run_state.connect(lambda *_: self.refresh_progress())
@@ -422,6 +432,32 @@ class MainWindow(QMainWindow):
         dialog = ResumeDialog(self.project, job_id, preselect, self)
         if dialog.exec() == ResumeDialog.DialogCode.Accepted and dialog.new_job_id is not None:
             self.run_job(dialog.new_job_id)
+
+    def export_dialog(self, job_id: int | None) -> ExportDialog | None:
+        if self.project is None or job_id is None:
+            self.statusBar().showMessage(self.tr("Open a project with an analysis to export."))
+            return None
+        dialog = ExportDialog(self.project, job_id, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("Exported to %1").replace("%1", str(dialog.written))))
+        dialog.open()
+        return dialog
+
+    def settings_dialog(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.settings))
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New jobs use the new settings; a running one keeps the ones it started with."""
+        self.settings = settings
+        self.analysis.set_capabilities(capabilities(settings))
+        if self.orchestrator is not None:
+            self.orchestrator.grace_s = settings.grace_period_s
+            self.orchestrator.heartbeat_timeout_s = settings.heartbeat_timeout_s
+            self.orchestrator.auto_recovery = settings.oom_recovery
+            self.orchestrator.cache_limit_mb = settings.cache_limit_mb
 
     def new_analysis(self, job_id: int) -> None:
         job = self.project.jobs.job(job_id)
