@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
@@ -12,9 +11,10 @@ from PySide6.QtCore import QObject, QProcess, Signal
 from aima_desktop.domain.errors import BadInputError
 from aima_desktop.domain.media_checks import check_media_path
 from aima_desktop.domain.records import MediaInfo
+from aima_desktop.engine.child_command import child_command
 
 PROBE_TIMEOUT_S = 300  # hashing a very large file on a slow disk
-_COMMAND = [sys.executable, "-m", "aima_desktop.worker.probe"]
+_COMMAND = child_command("aima_desktop.worker.probe")
 
 
 def _parse(stdout: str, returncode: int, stderr: str) -> MediaInfo:

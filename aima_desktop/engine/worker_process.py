@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections import deque
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from aima_desktop.domain.errors import ErrorCategory, ErrorInfo
+from aima_desktop.engine.child_command import child_command
 from aima_desktop.worker.protocol import (ABORT_COMMAND, START_COMMAND, Msg, ProtocolError,
                                           decode, encode)
 
@@ -48,9 +48,10 @@ class WorkerProcess(QObject):
         self._last_seen = time.monotonic()
         self._buffer = b""
         self.process = QProcess(self)
-        self.process.setProgram(sys.executable)
+        program, *arguments = child_command("aima_desktop.worker")
+        self.process.setProgram(program)
         self.process.setArguments(
-            ["-m", "aima_desktop.worker", "--project", project_dir, "--run", str(run_id)]
+            [*arguments, "--project", project_dir, "--run", str(run_id)]
             + (["--wait-for-start"] if wait_for_start else []))
         self.process.started.connect(self._on_started)
         self.gpu = gpu
