@@ -5,7 +5,8 @@
 Runs a real analysis with every module (shipped ``tiny.en`` model) on the sample interview,
 played twice in a row, in a temporary project: the main window during the run, the abort
 dialog, the timeline with the partial result and the abort details, the resume dialog (English
-and German), and the finished analysis with speakers, shots and keyframes.
+and German), the finished analysis with speakers, shots and keyframes, and the export and
+settings dialogs.
 """
 
 from __future__ import annotations
@@ -126,6 +127,16 @@ def main() -> None:
     window.refresh_live()
     QTest.qWait(300)
     save(window, "finished_with_speakers_and_shots.png")
+
+    exporter = window.export_dialog(window.shown_job_id)
+    exporter.select_format("docx")
+    QTest.qWait(100)
+    save(exporter, "export_dialog.png")
+    exporter.close()
+    settings = window.settings_dialog()
+    QTest.qWait(100)
+    save(settings, "settings_dialog.png")
+    settings.close()
     window.close()
     QApplication.processEvents()
 

@@ -153,16 +153,25 @@ def test_elan_document_has_a_tier_per_module(jobs, name, tmp_path):
     types = {t.get("LINGUISTIC_TYPE_ID") for t in root.iter("LINGUISTIC_TYPE")}
     tiers = {tier.get("TIER_ID"): tier for tier in root.iter("TIER")}
     assert all(tier.get("LINGUISTIC_TYPE_REF") in types for tier in tiers.values())
-    for annotation in root.iter("ALIGNABLE_ANNOTATION"):
-        assert slots[annotation.get("TIME_SLOT_REF1")] < slots[annotation.get("TIME_SLOT_REF2")]
+    for tier in tiers.values():  # ELAN: annotations of a tier do not overlap
+        spans = sorted((slots[a.get("TIME_SLOT_REF1")], slots[a.get("TIME_SLOT_REF2")])
+                       for a in tier.iter("ALIGNABLE_ANNOTATION"))
+        assert all(start < end for start, end in spans)
+        assert all(previous[1] <= current[0] for previous, current in zip(spans, spans[1:]))
     segments = stored(jobs[name], "segment")
     assert [a.findtext("ANNOTATION_VALUE") for a in tiers["transcript"].iter(
         "ALIGNABLE_ANNOTATION")] == [s.label for s in segments]
-    assert {"transcript", "diarization_embedded", "fusion", "visual"} <= set(tiers) or (
-        name == "partial" and "transcript" in tiers)
+    speakers = {t.label for t in stored(jobs[name], "turn")}
+    assert {f"diarization_embedded: {s}" for s in speakers} <= set(tiers)
+    if name == "complete":
+        assert len(speakers) == 2 and "fusion" in tiers
+        assert ("visual: shot" if stored(jobs[name], "face") else "visual") in tiers
+    faces = sum(len(tier.findall("ANNOTATION")) for tier_id, tier in tiers.items()
+                if tier_id.startswith("visual: face"))
+    assert faces == len(stored(jobs[name], "face"))
     properties = {p.get("NAME"): p.text for p in root.iter("PROPERTY")}
     assert properties["aima:status"] == name
-    assert ("not analysed" in tiers) == (name == "partial")
+    assert ("not analysed: transcript" in tiers) == (name == "partial")
 
 
 @pytest.mark.parametrize("name", ["complete", "partial"])

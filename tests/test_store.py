@@ -113,7 +113,10 @@ def test_a_project_is_not_created_over_unrelated_files(tmp_path):
 
 def test_settings_round_trip_and_validation(tmp_path):
     path = tmp_path / "settings.toml"
-    settings = settings_store.Settings(transcript_model="/models/x", grace_period_s=5.0)
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "model.bin").write_bytes(b"")
+    settings = settings_store.Settings(transcript_model=str(model), grace_period_s=5.0)
     settings_store.save_settings(settings, path)
     assert settings_store.load_settings(path) == settings
     path.write_text('transcript_device = "tpu"\n')

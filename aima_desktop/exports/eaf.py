@@ -1,7 +1,10 @@
-"""ELAN annotation documents (``.eaf``, EAF 3.0): one tier per module, time slots in ms.
+"""ELAN annotation documents (``.eaf``, EAF 3.0): tiers per module, time slots in ms.
 
+ELAN does not allow annotations of one tier to overlap, so a module with several kinds of
+items gets a tier per kind (``visual: shot``, ``visual: face``), speaker turns a tier per
+speaker, and items that still overlap (two faces at once) further tiers (``visual: face 2``).
 A partial result carries ``aima:status`` and ``aima:missing`` header properties and a
-``not analysed`` tier that spans what each module is missing.
+``not analysed: MODULE`` tier over what each module is missing.
 """
 
 from __future__ import annotations
@@ -24,14 +27,34 @@ def _span_ms(start: float, end: float) -> tuple[int, int]:
     return start_ms, max(start_ms + 1, round(end * 1000))
 
 
+def _lanes(name: str, items: list[tuple[int, int, str]]) -> dict[str, list]:
+    """``items`` spread over as few tiers as needed for none to overlap within a tier."""
+    lanes: list[list[tuple[int, int, str]]] = []
+    for item in sorted(items):
+        lane = next((lane for lane in lanes if lane[-1][1] <= item[0]), None)
+        if lane is None:
+            lanes.append([item])
+        else:
+            lane.append(item)
+    return {name if i == 0 else f"{name} {i + 1}": lane for i, lane in enumerate(lanes)}
+
+
 def _tier_items(data: ExportData) -> dict[str, list[tuple[int, int, str]]]:
-    tiers: dict[str, list[tuple[int, int, str]]] = {}
+    groups: dict[str, list[tuple[int, int, str]]] = {}
     for module, events in data.events.items():
-        if events:
-            tiers[module] = [(*_span_ms(e.start, e.end), e.label) for e in events]
-    if data.gaps:
-        tiers[GAP_TIER] = [(*_span_ms(g.start, g.end), f"{g.module}: {g.reason}")
-                           for g in data.gaps]
+        kinds = {e.kind for e in events}
+        for event in events:
+            if event.kind == "turn":
+                name = f"{module}: {event.label}"
+            else:
+                name = module if len(kinds) == 1 else f"{module}: {event.kind}"
+            groups.setdefault(name, []).append((*_span_ms(event.start, event.end), event.label))
+    for gap in data.gaps:
+        groups.setdefault(f"{GAP_TIER}: {gap.module}", []).append(
+            (*_span_ms(gap.start, gap.end), gap.reason))
+    tiers: dict[str, list[tuple[int, int, str]]] = {}
+    for name, items in groups.items():
+        tiers.update(_lanes(name, items))
     return tiers
 
 
