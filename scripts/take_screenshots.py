@@ -46,17 +46,22 @@ def write_twice(source: Path, target: Path) -> Path:
         offset: dict[int, int] = {}
         for round_ in range(2):
             src.seek(0)
+            first: dict[int, int] = {}
             last: dict[int, int] = {}
             for packet in src.demux():
                 if packet.dts is None:
                     continue
-                shift = offset.get(packet.stream.index, 0) if round_ else 0
+                index = packet.stream.index
+                shift = offset.get(index, 0) if round_ else 0
+                first.setdefault(index, packet.pts)
+                first[index] = min(first[index], packet.pts)  # audio may start before 0
                 packet.pts += shift
                 packet.dts += shift
-                last[packet.stream.index] = packet.pts + (packet.duration or 0)
-                packet.stream = streams[packet.stream.index]
+                end = packet.pts + (packet.duration or 0)  # packets come in decoding order
+                last[index] = max(end, last.get(index, end))
+                packet.stream = streams[index]
                 dst.mux(packet)
-            offset = last
+            offset = {index: last[index] - first[index] for index in last}
     return target
 
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aima_desktop.store.database import now_iso
@@ -18,6 +18,7 @@ from aima_desktop.store.settings import Settings
 from aima_desktop.ui.abort_dialog import AbortDialog
 from aima_desktop.ui.main_window import MainWindow
 from aima_desktop.ui.resume_dialog import ResumeDialog
+from aima_desktop.ui.timeline_view import RULER_H, TIER_H
 from tests.conftest import SAMPLE, TEST_MODEL
 
 JOB_TIMEOUT_MS = 300_000
@@ -187,6 +188,9 @@ def test_timeline_shows_done_and_missing_ranges_as_in_the_store(qtbot, window, l
     main.timeline.resize(1200, 300)
     main.timeline.set_view(0.0, 60.0)
     main.timeline.repaint()
+    names = [main.timeline.tier_label_at(QPointF(20, RULER_H + (i + 0.5) * TIER_H)).module
+             for i in range(len(main.timeline.data.tiers))]  # whose name the tooltip shows
+    assert names == [t.module for t in main.timeline.data.tiers] and "transcript" in names
     first = stored[0]
     rect = next(r for r, e in main.timeline.visible_items() if e.start == first.start)
     main.timeline.click_at(rect.center())
@@ -214,6 +218,13 @@ def test_notifications_are_listed_and_their_actions_work(qtbot, window, long_med
     assert len(items) == 1 and items[0].note["subtype"] == "user_initiated"
     assert main.bell.text().endswith("1")
     assert main.toast.isVisible()
+
+    main.resize(1400, 820)  # the details and the notes wrap in their docks, not clip
+    qtbot.waitUntil(lambda: main.details_dock.isVisible() and main.timeline.width() >= 400)
+    viewport = main.notifications.scroll.viewport()
+    qtbot.waitUntil(lambda: items[0].width() <= viewport.width())
+    assert all(button.geometry().right() <= items[0].width()
+               for button in items[0].action_buttons.values())
 
     main.timeline.set_data(None)
     items[0].action_buttons["view_partial_results"].click()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QMessageBox, QProgressBar,
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QLabel, QMessageBox, QProgressBar,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from aima_desktop.domain.states import JobStatus
@@ -49,16 +49,17 @@ class AbortDetailsPanel(QWidget):
         form.addRow(self.tr("Modules:"), self.modules)
         form.addRow(self.tr("Error:"), self.error)
         layout.addLayout(form)
-        row = QHBoxLayout()
+        buttons = QGridLayout()  # two columns, so that the details fit a narrow dock
         self.results_button = QPushButton(self.tr("Show partial results"))
         self.delete_button = QPushButton(self.tr("Delete analysis"))
         self.new_button = QPushButton(self.tr("New analysis"))
         self.resume_button = QPushButton(self.tr("Resume analysis"))
         self.export_button = QPushButton(self.tr("Export…"))
-        for button in (self.results_button, self.export_button, self.delete_button,
-                       self.new_button, self.resume_button):
-            row.addWidget(button)
-        layout.addLayout(row)
+        for position, button in enumerate((self.resume_button, self.results_button,
+                                           self.export_button, self.new_button,
+                                           self.delete_button)):
+            buttons.addWidget(button, *divmod(position, 2))
+        layout.addLayout(buttons)
         layout.addStretch()
         self.results_button.clicked.connect(lambda: self.show_results.emit(self.job_id))
         self.new_button.clicked.connect(lambda: self.new_analysis.emit(self.job_id))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from aima_desktop.store.project import Project
 from aima_desktop.ui.resume_dialog import local_time
@@ -18,6 +18,7 @@ class NotificationItem(QFrame):
     def __init__(self, note: dict, on_action, parent: QWidget | None = None):
         super().__init__(parent)
         self.note = note
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         weight = "normal" if note["read"] else "bold"
         title = QLabel(f"<span style='font-weight:{weight}'>{note['title']}</span>")
@@ -29,16 +30,16 @@ class NotificationItem(QFrame):
         when = QLabel(local_time(note["created_at"]))
         when.setEnabled(False)
         layout.addWidget(when)
-        row = QHBoxLayout()
+        buttons = QGridLayout()  # two columns, so that a note fits a narrow dock
         self.action_buttons: dict[str, QPushButton] = {}
-        for action in note["actions"]:
+        for position, action in enumerate(note["actions"]):
             button = QPushButton(action["label"])
             button.clicked.connect(lambda _=False, a=action: on_action(
                 a["action"], int(a["params"]["job_id"]), note["id"]))
             self.action_buttons[action["action"]] = button
-            row.addWidget(button)
-        row.addStretch()
-        layout.addLayout(row)
+            buttons.addWidget(button, *divmod(position, 2))
+        buttons.setColumnStretch(2, 1)
+        layout.addLayout(buttons)
 
 
 class NotificationCentre(QWidget):
@@ -52,9 +53,15 @@ class NotificationCentre(QWidget):
         self.project: Project | None = None
         self.known_ids: set[int] = set()
         layout = QVBoxLayout(self)
-        self.list = QListWidget()
-        self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        layout.addWidget(self.list)
+        # a scroll area, not a list view, so that the notes wrap to the dock's width
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        self.stack = QVBoxLayout(content)
+        self.stack.addStretch()
+        self.scroll.setWidget(content)
+        layout.addWidget(self.scroll)
         self.mark_read_button = QPushButton(self.tr("Mark all as read"))
         self.mark_read_button.clicked.connect(self.mark_all_read)
         layout.addWidget(self.mark_read_button)
@@ -66,18 +73,16 @@ class NotificationCentre(QWidget):
 
     def refresh(self) -> list[dict]:
         """Reload; return the notifications that are new since the last refresh."""
-        self.list.clear()
+        while self.stack.count() > 1:  # all but the closing stretch
+            self.stack.takeAt(0).widget().deleteLater()
         if self.project is None:
             self.unread_changed.emit(0)
             return []
         notes = self.project.notifications.notifications()
         fresh = [n for n in notes if n["id"] not in self.known_ids] if self.known_ids else []
         self.known_ids = {n["id"] for n in notes} or {0}
-        for note in reversed(notes):
-            item = QListWidgetItem(self.list)
-            widget = NotificationItem(note, self._act)
-            item.setSizeHint(widget.sizeHint())
-            self.list.setItemWidget(item, widget)
+        for position, note in enumerate(reversed(notes)):
+            self.stack.insertWidget(position, NotificationItem(note, self._act))
         self.unread_changed.emit(self.unread_count())
         return fresh
 
@@ -87,7 +92,7 @@ class NotificationCentre(QWidget):
         return len(self.project.notifications.notifications(unread_only=True))
 
     def items(self) -> list[NotificationItem]:
-        return [self.list.itemWidget(self.list.item(i)) for i in range(self.list.count())]
+        return [self.stack.itemAt(i).widget() for i in range(self.stack.count() - 1)]
 
     def _act(self, action: str, job_id: int, notification_id: int) -> None:
         self.project.notifications.mark_read(notification_id)
@@ -112,6 +117,7 @@ class Toast(QFrame):
                            "QLabel { color: white; }")
         layout = QVBoxLayout(self)
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.title)
@@ -125,7 +131,7 @@ class Toast(QFrame):
     def show_note(self, note: dict) -> None:
         self.title.setText(f"<b>{note['title']}</b>")
         self.message.setText(note["message"])
-        self.adjustSize()
+        self.setFixedHeight(self.heightForWidth(self.width()))
         parent = self.parentWidget()
         self.move(parent.width() - self.width() - 16, parent.height() - self.height() - 40)
         self.raise_()

@@ -7,9 +7,9 @@ pan, a click sets the cursor and selects the item under it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from aima_desktop.domain.progress import format_duration
 from aima_desktop.domain.records import Event
@@ -27,6 +27,7 @@ MISSING = QColor(200, 200, 200)
 ITEM = QColor(70, 120, 180)
 ITEM_SELECTED = QColor(230, 140, 30)
 CURSOR = QColor(200, 30, 30)
+MIN_SEPARATED_PX = 4  # narrower items are not separated: the line would hide them
 
 
 SPEAKER_COLOURS = [QColor(70, 120, 180), QColor(200, 110, 40), QColor(60, 150, 90),
@@ -150,12 +151,10 @@ class TimelineView(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(QRectF(6, top + 4, LABEL_W - 10, 20), Qt.AlignmentFlag.AlignLeft,
-                         module_label(tier.module))
+        self._draw_label(painter, top + 4, module_label(tier.module))
         painter.setFont(self.font())
         percent = 100 * min(tier.processed_s, tier.total_s) / tier.total_s if tier.total_s else 0
-        painter.drawText(QRectF(6, top + 24, LABEL_W - 10, 20), Qt.AlignmentFlag.AlignLeft,
-                         f"{status_label(tier.status)} · {percent:.0f}%")
+        self._draw_label(painter, top + 24, f"{status_label(tier.status)} · {percent:.0f}%")
         painter.setPen(self.palette().mid().color())
         painter.drawLine(QPointF(0, top + TIER_H), QPointF(self.width(), top + TIER_H))
 
@@ -163,6 +162,12 @@ class TimelineView(QWidget):
         left = max(track.left(), self.x_of(start))
         right = min(track.right(), self.x_of(end))
         return QRectF(left, track.top(), max(0.0, right - left), track.height())
+
+    def _draw_label(self, painter: QPainter, top: float, text: str) -> None:
+        """A line of the label column, elided (the whole name is the tier's tooltip)."""
+        width = LABEL_W - 10
+        text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRectF(6, top, width, 20), Qt.AlignmentFlag.AlignLeft, text)
 
     def _paint_items(self, painter: QPainter, events: list[Event], track: QRectF) -> None:
         """Items as boxes; boxes that touch on screen are merged, so a dense range costs one
@@ -191,6 +196,10 @@ class TimelineView(QWidget):
         else:
             for x0, x1 in runs:
                 painter.fillRect(QRectF(x0, top, x1 - x0, height), ITEM)
+            separator = self.palette().base().color()
+            for x0, x1, _t, _b, _e in self._visible_items:  # where items that touch meet
+                if x1 - x0 >= MIN_SEPARATED_PX and x0 > left:
+                    painter.fillRect(QRectF(x0, top, 1.0, height), separator)
         self._paint_keyframes(painter, events, top, height)
         if self.selected is not None:
             for x0, x1, _top, _bottom, event in self._visible_items:
@@ -259,6 +268,24 @@ class TimelineView(QWidget):
             self.set_view(0.0, self.duration)
         else:
             super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tier = self.tier_label_at(QPointF(event.pos()))  # a QHelpEvent
+            if tier is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), module_label(tier.module), self)
+            return True
+        return super().event(event)
+
+    def tier_label_at(self, point: QPointF) -> Tier | None:
+        """The tier whose name is drawn at ``point``, if any."""
+        index = int((point.y() - RULER_H) // TIER_H)
+        if (self.data is None or point.x() >= LABEL_W or point.y() < RULER_H
+                or index >= len(self.data.tiers)):
+            return None
+        return self.data.tiers[index]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
