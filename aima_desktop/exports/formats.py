@@ -40,7 +40,7 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("tsv", "tsv", "Timeline events as tab-separated values", tables.to_tsv),
     ExportFormat("rttm", "rttm", "Speaker turns as RTTM (pyannote.metrics, dscore)",
                  tables.to_rttm),
-    ExportFormat("eaf", "eaf", "ELAN annotation document, one tier per module", eaf.to_eaf),
+    ExportFormat("eaf", "eaf", "ELAN annotation document: tiers per module and speaker", eaf.to_eaf),
     ExportFormat("json", "json", "Everything, in AIMA's partial-result structure", _json),
 )}
 

@@ -29,7 +29,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.format = QComboBox()
         for export_format in FORMATS.values():
-            self.format.addItem(f"{export_format.description} (.{export_format.extension})",
+            self.format.addItem(f"{self.describe(export_format.name)} (.{export_format.extension})",
                                 export_format.name)
         self.format.currentIndexChanged.connect(self._format_changed)
         form.addRow(self.tr("Format:"), self.format)
@@ -58,6 +58,22 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         self.path.setText(str(self._default_path()))
 
+    def describe(self, name: str) -> str:
+        """The format's description in the interface language."""
+        translated = {
+            "srt": self.tr("SubRip subtitles"),
+            "vtt": self.tr("WebVTT subtitles"),
+            "txt": self.tr("Plain-text transcript with speakers"),
+            "md": self.tr("Markdown transcript with speakers"),
+            "docx": self.tr("Word document: transcript with speakers"),
+            "csv": self.tr("Timeline events as CSV (spreadsheets, QDA tools)"),
+            "tsv": self.tr("Timeline events as tab-separated values"),
+            "rttm": self.tr("Speaker turns as RTTM (pyannote.metrics, dscore)"),
+            "eaf": self.tr("ELAN annotation document: tiers per module and speaker"),
+            "json": self.tr("Everything, in AIMA's partial-result structure"),
+        }
+        return translated.get(name, FORMATS[name].description)
+
     def selected_format(self) -> str:
         return self.format.currentData()
 
@@ -77,7 +93,7 @@ class ExportDialog(QDialog):
         export_format = FORMATS[self.selected_format()]
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export to"), self.path.text(),
-            f"{export_format.description} (*.{export_format.extension})")
+            f"{self.describe(export_format.name)} (*.{export_format.extension})")
         if path:
             self.path.setText(path)
 

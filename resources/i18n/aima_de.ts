@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../aima_desktop/ui/abort_details.py" line="54"/>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="107"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="108"/>
         <source>Delete analysis</source>
         <translation>Analyse löschen</translation>
     </message>
@@ -55,47 +55,47 @@
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="73"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="74"/>
         <source>%1 — job %2: %3</source>
         <translation>%1 — Auftrag %2: %3</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="78"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="79"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="78"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="79"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="86"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="87"/>
         <source>complete: %1</source>
         <translation>vollständig: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="87"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="88"/>
         <source>incomplete: %1</source>
         <translation>unvollständig: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="88"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="89"/>
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="89"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="90"/>
         <source>%1 s of %2 s processed</source>
         <translation>%1 s von %2 s verarbeitet</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="103"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="104"/>
         <source>Delete this analysis? All partial results will be lost.</source>
         <translation>Diese Analyse löschen? Alle Teilergebnisse gehen verloren.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/abort_details.py" line="105"/>
+        <location filename="../../aima_desktop/ui/abort_details.py" line="106"/>
         <source>Jobs %1 share these results and are deleted with it.</source>
         <translation>Die Aufträge %1 teilen diese Ergebnisse und werden mit gelöscht.</translation>
     </message>
@@ -289,12 +289,62 @@
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="64"/>
+        <source>SubRip subtitles</source>
+        <translation>SubRip-Untertitel</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="65"/>
+        <source>WebVTT subtitles</source>
+        <translation>WebVTT-Untertitel</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="66"/>
+        <source>Plain-text transcript with speakers</source>
+        <translation>Transkript mit Sprechern als reiner Text</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="67"/>
+        <source>Markdown transcript with speakers</source>
+        <translation>Transkript mit Sprechern als Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="68"/>
+        <source>Word document: transcript with speakers</source>
+        <translation>Word-Dokument: Transkript mit Sprechern</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="69"/>
+        <source>Timeline events as CSV (spreadsheets, QDA tools)</source>
+        <translation>Zeitleisten-Einträge als CSV (Tabellenkalkulation, QDA-Programme)</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="70"/>
+        <source>Timeline events as tab-separated values</source>
+        <translation>Zeitleisten-Einträge als tabulatorgetrennte Werte</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="71"/>
+        <source>Speaker turns as RTTM (pyannote.metrics, dscore)</source>
+        <translation>Sprecherwechsel als RTTM (pyannote.metrics, dscore)</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="72"/>
+        <source>ELAN annotation document: tiers per module and speaker</source>
+        <translation>ELAN-Annotationsdokument: Spuren je Modul und Sprecher</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="73"/>
+        <source>Everything, in AIMA&apos;s partial-result structure</source>
+        <translation>Alles, in AIMAs Struktur für Teilergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="95"/>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/export_dialog.py" line="87"/>
+        <location filename="../../aima_desktop/ui/export_dialog.py" line="103"/>
         <source>Choose a file to export to.</source>
         <translation>Wählen Sie eine Datei für den Export.</translation>
     </message>
@@ -738,7 +788,7 @@
 <context>
     <name>NotificationCentre</name>
     <message>
-        <location filename="../../aima_desktop/ui/notifications.py" line="58"/>
+        <location filename="../../aima_desktop/ui/notifications.py" line="65"/>
         <source>Mark all as read</source>
         <translation>Alle als gelesen markieren</translation>
     </message>
@@ -997,17 +1047,17 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../aima_desktop/ui/timeline_view.py" line="63"/>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="64"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/timeline_view.py" line="109"/>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="110"/>
         <source>Open a media file or a project to see its timeline.</source>
         <translation>Öffnen Sie eine Mediendatei oder ein Projekt, um die Zeitleiste zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../aima_desktop/ui/timeline_view.py" line="143"/>
+        <location filename="../../aima_desktop/ui/timeline_view.py" line="144"/>
         <source>not yet processed</source>
         <translation>noch nicht verarbeitet</translation>
     </message>
