@@ -22,10 +22,10 @@ from aima_desktop.engine.launch import (NotResumable, job_config, new_job, resum
 from aima_desktop.engine.recovery import recover_interrupted_jobs
 from aima_desktop.exports.formats import FORMATS, ExportError, export, render
 from aima_desktop.store.appdirs import log_dir
+from aima_desktop.store.cache import cache_size, clear_cache
 from aima_desktop.store.locks import LockedElsewhere
 from aima_desktop.store.project import PROJECT_SUFFIX, Project, ProjectError
 from aima_desktop.store.results import job_summary, result_counts
-from aima_desktop.store.cache import cache_size, clear_cache
 from aima_desktop.store.settings import (DEVICES, SettingsError, add_recent_project,
                                          load_settings, save_settings, settings_path, with_value)
 
