@@ -74,6 +74,15 @@ def wait_for_transcript(qtbot, window: MainWindow, fraction: float) -> None:
     qtbot.waitUntil(far_enough, timeout=JOB_TIMEOUT_MS)
 
 
+def aborted_run(qtbot, window: MainWindow, media, fraction: float) -> None:
+    """Analyse ``media``'s transcript in ``window`` and abort it ``fraction`` of the way in."""
+    open_media(qtbot, window, media)
+    start(qtbot, window)
+    wait_for_transcript(qtbot, window, fraction)
+    with qtbot.waitSignal(window.orchestrator.job_finished, timeout=JOB_TIMEOUT_MS):
+        window.orchestrator.abort("test")
+
+
 @pytest.fixture
 def media_copy(tmp_path):
     return shutil.copy(SAMPLE, tmp_path / "interview.mp4")
@@ -143,11 +152,7 @@ def test_closing_during_a_run_asks_first_and_aborting_keeps_the_results(qtbot, w
 
 def test_reopening_offers_to_resume_from_the_checkpoint(qtbot, window, long_media_copy):
     first = window()
-    open_media(qtbot, first, long_media_copy)
-    start(qtbot, first)
-    wait_for_transcript(qtbot, first, 0.3)
-    with qtbot.waitSignal(first.orchestrator.job_finished, timeout=JOB_TIMEOUT_MS):
-        first.orchestrator.abort("test")
+    aborted_run(qtbot, first, long_media_copy, 0.3)
     first.close()
 
     seen = {}
@@ -172,11 +177,7 @@ def test_reopening_offers_to_resume_from_the_checkpoint(qtbot, window, long_medi
 
 def test_timeline_shows_done_and_missing_ranges_as_in_the_store(qtbot, window, long_media_copy):
     main = window()
-    open_media(qtbot, main, long_media_copy)
-    start(qtbot, main)
-    wait_for_transcript(qtbot, main, 0.3)
-    with qtbot.waitSignal(main.orchestrator.job_finished, timeout=JOB_TIMEOUT_MS):
-        main.orchestrator.abort("test")
+    aborted_run(qtbot, main, long_media_copy, 0.3)
     transcript = main.project.jobs.runs(1)[1]
     tier = next(t for t in main.timeline.data.tiers if t.module == "transcript")
     assert tier.done_ranges == [(0.0, pytest.approx(transcript.processed_s))]
@@ -209,11 +210,7 @@ def test_timeline_shows_done_and_missing_ranges_as_in_the_store(qtbot, window, l
 
 def test_notifications_are_listed_and_their_actions_work(qtbot, window, long_media_copy):
     main = window()
-    open_media(qtbot, main, long_media_copy)
-    start(qtbot, main)
-    wait_for_transcript(qtbot, main, 0.2)
-    with qtbot.waitSignal(main.orchestrator.job_finished, timeout=JOB_TIMEOUT_MS):
-        main.orchestrator.abort("test")
+    aborted_run(qtbot, main, long_media_copy, 0.2)
     items = main.notifications.items()
     assert len(items) == 1 and items[0].note["subtype"] == "user_initiated"
     assert main.bell.text().endswith("1")
@@ -240,11 +237,7 @@ def test_notifications_are_listed_and_their_actions_work(qtbot, window, long_med
 def test_deleting_an_analysis_asks_first_and_removes_its_blobs(qtbot, window, long_media_copy,
                                                               monkeypatch):
     main = window()
-    open_media(qtbot, main, long_media_copy)
-    start(qtbot, main)
-    wait_for_transcript(qtbot, main, 0.2)
-    with qtbot.waitSignal(main.orchestrator.job_finished, timeout=JOB_TIMEOUT_MS):
-        main.orchestrator.abort("test")
+    aborted_run(qtbot, main, long_media_copy, 0.2)
     project = main.project
     digest = project.blobs.put(b"a keyframe of this analysis")
     run_id = project.jobs.runs(1)[1].id
